@@ -1,0 +1,4 @@
+//! Yearplan: a desktop app for running a one-year plan.
+
+pub mod io;
+pub mod model;

@@ -1,0 +1,13 @@
+//! The plan and its arithmetic. Nothing here knows about egui, files or the
+//! clock: every function takes what it needs (including "today") as input.
+
+pub mod calendar;
+pub mod command;
+pub mod format;
+pub mod money;
+mod plan;
+pub mod progress;
+pub mod time;
+pub mod validate;
+
+pub use plan::*;

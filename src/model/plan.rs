@@ -1,0 +1,381 @@
+//! The plan as it is written in the file: every type here is serialised with
+//! serde in field order, so the order of fields is the order in the RON file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The file format this build writes. Older files are migrated on load; a file
+/// with a larger number was written by a newer Yearplan and is refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Declares a small copyable id type that is written to the file as a bare
+/// number, so references read as `category: 2` rather than `category: (2)`.
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub u64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies a swimlane; derived metrics refer to lanes by it.
+    LaneId
+);
+id_type!(
+    /// Identifies a block within the whole plan.
+    BlockId
+);
+id_type!(
+    /// Identifies a task for its whole life, whichever block it moves to.
+    TaskId
+);
+id_type!(
+    /// Identifies a time category; time entries refer to it.
+    CategoryId
+);
+id_type!(
+    /// Identifies a budget line; expenses refer to it.
+    LineId
+);
+id_type!(
+    /// Identifies a success metric.
+    MetricId
+);
+
+/// A phase is named by its number (0–14 in the seed); tasks link to it.
+pub type PhaseNumber = u32;
+
+/// A whole one-year plan: the document Yearplan opens and saves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub format_version: u32,
+    pub title: String,
+    /// The first day of Q1; the plan year runs twelve months from here.
+    pub start_date: NaiveDate,
+    /// Written before every amount of money, e.g. `$`.
+    pub currency_symbol: String,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub swimlanes: Vec<Swimlane>,
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    #[serde(default)]
+    pub time_categories: Vec<TimeCategory>,
+    #[serde(default)]
+    pub budget_lines: Vec<BudgetLine>,
+    #[serde(default)]
+    pub success_metrics: Vec<SuccessMetric>,
+    #[serde(default)]
+    pub review_cadences: Vec<ReviewCadence>,
+    #[serde(default)]
+    pub time_entries: Vec<TimeEntry>,
+    #[serde(default)]
+    pub expenses: Vec<Expense>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+}
+
+/// A row of the board: "Core (Foundation Building)".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Swimlane {
+    pub id: LaneId,
+    pub name: String,
+    #[serde(default)]
+    pub subtitle: String,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+/// A checklist that covers one quarter or a span of quarters of a lane.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    pub id: BlockId,
+    pub first_quarter: Quarter,
+    pub last_quarter: Quarter,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+}
+
+impl Block {
+    /// Whether this block's span covers `quarter`.
+    pub fn spans(&self, quarter: Quarter) -> bool {
+        self.first_quarter <= quarter && quarter <= self.last_quarter
+    }
+}
+
+/// One of the four quarters of the plan year, counted from its start date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Quarter {
+    Q1,
+    Q2,
+    Q3,
+    Q4,
+}
+
+impl Quarter {
+    pub const ALL: [Quarter; 4] = [Quarter::Q1, Quarter::Q2, Quarter::Q3, Quarter::Q4];
+
+    /// 0 for Q1 up to 3 for Q4.
+    pub fn index(self) -> usize {
+        match self {
+            Quarter::Q1 => 0,
+            Quarter::Q2 => 1,
+            Quarter::Q3 => 2,
+            Quarter::Q4 => 3,
+        }
+    }
+
+    pub fn from_index(index: usize) -> Option<Quarter> {
+        Quarter::ALL.get(index).copied()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Quarter::Q1 => "Q1",
+            Quarter::Q2 => "Q2",
+            Quarter::Q3 => "Q3",
+            Quarter::Q4 => "Q4",
+        }
+    }
+}
+
+impl std::fmt::Display for Quarter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One checklist item of a block.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: TaskId,
+    pub title: String,
+    #[serde(default)]
+    pub done: bool,
+    /// The day the task was ticked; absent for tasks ticked outside Yearplan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<PhaseNumber>,
+}
+
+/// A learning phase such as "3: GenServer".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub number: PhaseNumber,
+    pub name: String,
+    /// The quarter the phase is planned to be completed in.
+    pub quarter: Quarter,
+    #[serde(default)]
+    pub status: PhaseStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PhaseStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl PhaseStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            PhaseStatus::NotStarted => "Not started",
+            PhaseStatus::InProgress => "In progress",
+            PhaseStatus::Done => "Done",
+        }
+    }
+}
+
+/// Where the weekly hours go: "Learning", with a target of 15–20 hours a week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeCategory {
+    pub id: CategoryId,
+    pub name: String,
+    pub weekly_min_hours: f64,
+    pub weekly_max_hours: f64,
+}
+
+/// Hours logged on a day against a category.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeEntry {
+    pub date: NaiveDate,
+    pub category: CategoryId,
+    pub hours: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A line of the money budget.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLine {
+    pub id: LineId,
+    pub name: String,
+    pub kind: BudgetKind,
+}
+
+/// A budget line either allows an amount every month or caps a one-time spend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BudgetKind {
+    Monthly { cents: i64 },
+    OneTime { cap_cents: i64 },
+}
+
+/// Money spent on a day against a budget line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expense {
+    pub date: NaiveDate,
+    pub line: LineId,
+    pub cents: i64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A named goal of the year, ticked by hand or derived from the data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuccessMetric {
+    pub id: MetricId,
+    pub name: String,
+    pub measure: MetricMeasure,
+}
+
+/// How a success metric is judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MetricMeasure {
+    /// Ticked by hand.
+    Manual { done: bool },
+    /// Phases done out of all phases.
+    PhasesDone,
+    /// The tasks of one lane done out of all its tasks.
+    LaneTasksDone { lane: LaneId },
+    /// Weeks whose hours were in range for every category, out of the last `weeks`.
+    WeeksInRange { weeks: u32 },
+    /// Months whose spend stayed within the run-rate, out of the last `months`.
+    MonthsWithinRunRate { months: u32 },
+}
+
+/// How often the plan is reviewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Period {
+    Weekly,
+    Monthly,
+    Quarterly,
+}
+
+impl Period {
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Weekly => "Weekly",
+            Period::Monthly => "Monthly",
+            Period::Quarterly => "Quarterly",
+        }
+    }
+}
+
+/// A review rhythm and what it is for: "Weekly: progress check against tasks".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewCadence {
+    pub period: Period,
+    pub purpose: String,
+}
+
+/// A review that took place, with its summary frozen as it was that day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub date: NaiveDate,
+    pub period: Period,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl Plan {
+    /// An empty plan starting on `start_date`.
+    pub fn empty(title: impl Into<String>, start_date: NaiveDate) -> Plan {
+        Plan {
+            format_version: FORMAT_VERSION,
+            title: title.into(),
+            start_date,
+            currency_symbol: "$".to_owned(),
+            goals: Vec::new(),
+            swimlanes: Vec::new(),
+            phases: Vec::new(),
+            time_categories: Vec::new(),
+            budget_lines: Vec::new(),
+            success_metrics: Vec::new(),
+            review_cadences: Vec::new(),
+            time_entries: Vec::new(),
+            expenses: Vec::new(),
+            reviews: Vec::new(),
+        }
+    }
+
+    /// Every task of the plan, lane by lane, block by block.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.swimlanes
+            .iter()
+            .flat_map(|lane| lane.blocks.iter())
+            .flat_map(|block| block.tasks.iter())
+    }
+
+    pub fn task(&self, id: TaskId) -> Option<&Task> {
+        self.tasks().find(|task| task.id == id)
+    }
+
+    pub fn task_mut(&mut self, id: TaskId) -> Option<&mut Task> {
+        self.swimlanes
+            .iter_mut()
+            .flat_map(|lane| lane.blocks.iter_mut())
+            .flat_map(|block| block.tasks.iter_mut())
+            .find(|task| task.id == id)
+    }
+
+    pub fn lane(&self, id: LaneId) -> Option<&Swimlane> {
+        self.swimlanes.iter().find(|lane| lane.id == id)
+    }
+
+    pub fn category(&self, id: CategoryId) -> Option<&TimeCategory> {
+        self.time_categories.iter().find(|category| category.id == id)
+    }
+
+    pub fn budget_line(&self, id: LineId) -> Option<&BudgetLine> {
+        self.budget_lines.iter().find(|line| line.id == id)
+    }
+
+    pub fn phase(&self, number: PhaseNumber) -> Option<&Phase> {
+        self.phases.iter().find(|phase| phase.number == number)
+    }
+}
