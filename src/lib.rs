@@ -1,4 +1,7 @@
 //! Yearplan: a desktop app for running a one-year plan.
 
+pub mod app;
+pub mod cli;
 pub mod io;
 pub mod model;
+pub mod ui;

@@ -1,1 +1,42 @@
-fn main() {}
+//! The `yearplan` binary: parse the command line, then either run a
+//! subcommand or open the window.
+
+// A release build on Windows opens no console window beside the app.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use yearplan::app::{Clock, YearplanApp};
+use yearplan::cli::{self, Action, Cli};
+
+fn main() -> ExitCode {
+    match cli::run(Cli::parse()) {
+        Action::Exit(code) => code,
+        Action::Window { path } => match run_window(path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("yearplan: could not open a window: {error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn run_window(path: Option<std::path::PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Yearplan")
+            .with_app_id("yearplan")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 420.0]),
+        // Remembers the window's size and place between runs.
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Yearplan",
+        options,
+        Box::new(move |_creation| Ok(Box::new(YearplanApp::open(path.as_deref(), Clock::System)))),
+    )
+}

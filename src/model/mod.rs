@@ -7,6 +7,7 @@ pub mod format;
 pub mod money;
 mod plan;
 pub mod progress;
+pub mod sample;
 pub mod time;
 pub mod validate;
 

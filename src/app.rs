@@ -1,0 +1,312 @@
+//! The eframe app: one open document, the commands the UI emits, and the file
+//! actions. Every edit passes through [`YearplanApp::apply`].
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::io;
+use crate::model::Plan;
+use crate::model::command::Command;
+use crate::ui::{self, Derived, PlanView, Tab};
+
+/// The plan being edited and where it lives on disk.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub plan: Plan,
+    /// `None` until the plan is first saved.
+    pub path: Option<PathBuf>,
+    /// Whether the plan has changes that are not on disk.
+    pub dirty: bool,
+}
+
+/// A line for the status bar: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// Where "today" comes from; tests fix it so figures do not depend on the day they run.
+#[derive(Clone, Copy, Debug)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDate),
+}
+
+impl Clock {
+    pub fn today(self) -> NaiveDate {
+        match self {
+            Clock::System => chrono::Local::now().date_naive(),
+            Clock::Fixed(date) => date,
+        }
+    }
+}
+
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const TAB_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+
+pub struct YearplanApp {
+    document: Document,
+    /// Aggregates of the plan, recomputed only when the plan changes.
+    derived: Derived,
+    tab: Tab,
+    notice: Option<Notice>,
+    clock: Clock,
+    /// Where a plan with no file yet is saved; the user's documents folder.
+    untitled_folder: Option<PathBuf>,
+    /// The window title last sent, so it is only sent when it changes.
+    shown_title: String,
+}
+
+impl YearplanApp {
+    pub fn new(document: Document) -> YearplanApp {
+        let derived = Derived::of(&document.plan);
+        YearplanApp {
+            document,
+            derived,
+            tab: Tab::default(),
+            notice: None,
+            clock: Clock::System,
+            untitled_folder: directories::UserDirs::new().map(|dirs| {
+                dirs.document_dir()
+                    .unwrap_or_else(|| dirs.home_dir())
+                    .to_path_buf()
+            }),
+            shown_title: String::new(),
+        }
+    }
+
+    /// Builds the app for `eframe`, opening `path` or the embedded default plan.
+    pub fn open(path: Option<&Path>, clock: Clock) -> YearplanApp {
+        let today = clock.today();
+        let (document, notice) = match path {
+            None => (
+                Document {
+                    plan: io::default_plan(today),
+                    path: None,
+                    dirty: false,
+                },
+                None,
+            ),
+            Some(path) => match io::load_plan(path) {
+                Ok(plan) => (
+                    Document {
+                        plan,
+                        path: Some(path.to_path_buf()),
+                        dirty: false,
+                    },
+                    None,
+                ),
+                // The window still opens, on the default plan, and says why
+                // the file could not be opened: the file itself is untouched.
+                Err(error) => (
+                    Document {
+                        plan: io::default_plan(today),
+                        path: None,
+                        dirty: false,
+                    },
+                    Some(Notice::Error(format!("Could not open the plan: {error}"))),
+                ),
+            },
+        };
+        let mut app = YearplanApp::new(document).with_clock(clock);
+        app.notice = notice;
+        app
+    }
+
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> YearplanApp {
+        self.clock = clock;
+        self
+    }
+
+    /// Where plans without a file are saved (tests point it at a temporary folder).
+    #[must_use]
+    pub fn with_untitled_folder(mut self, folder: impl Into<PathBuf>) -> YearplanApp {
+        self.untitled_folder = Some(folder.into());
+        self
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// `Yearplan — Annual Plan`, with a dot when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let marker = if self.document.dirty { " •" } else { "" };
+        format!("Yearplan — {}{marker}", self.document.plan.title)
+    }
+
+    /// The one place the plan changes.
+    pub fn apply(&mut self, command: &Command) {
+        match self.document.plan.apply(command) {
+            Ok(true) => {
+                self.document.dirty = true;
+                self.derived = Derived::of(&self.document.plan);
+            }
+            Ok(false) => {}
+            Err(error) => self.notice = Some(Notice::Error(error.to_string())),
+        }
+    }
+
+    /// Saves to the plan's file, or into the documents folder under its title
+    /// when it has none yet.
+    pub fn save(&mut self) {
+        let path = match &self.document.path {
+            Some(path) => path.clone(),
+            None => match self.untitled_path() {
+                Some(path) => path,
+                None => {
+                    self.notice = Some(Notice::Error(
+                        "Could not save: no documents or home folder was found.".to_owned(),
+                    ));
+                    return;
+                }
+            },
+        };
+        match io::save_plan(&path, &self.document.plan) {
+            Ok(()) => {
+                self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                self.document.path = Some(path);
+                self.document.dirty = false;
+            }
+            Err(error) => self.notice = Some(Notice::Error(format!("Could not save: {error}"))),
+        }
+    }
+
+    /// A file in the documents folder named after the plan that does not
+    /// exist yet, so saving a new plan never overwrites another file.
+    fn untitled_path(&self) -> Option<PathBuf> {
+        let folder = self.untitled_folder.as_ref()?;
+        let stem = file_stem_for(&self.document.plan.title);
+        (1..1000)
+            .map(|n| {
+                if n == 1 {
+                    folder.join(format!("{stem}.ron"))
+                } else {
+                    folder.join(format!("{stem} ({n}).ron"))
+                }
+            })
+            .find(|path| !path.exists())
+    }
+
+    /// Draws the whole window. Separate from [`eframe::App::ui`] so that tests
+    /// and the benchmark can run it without a native window.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.handle_shortcuts(ui.ctx());
+
+        let title = self.window_title();
+        if title != self.shown_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+
+        let mut commands = Vec::new();
+        let mut action = None;
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            action = ui::top_bar::ui(ui, &self.document, &mut self.tab);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui::top_bar::status_ui(ui, self.notice.as_ref(), self.document.path.as_deref());
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let view = PlanView {
+                plan: &self.document.plan,
+                derived: &self.derived,
+                today: self.clock.today(),
+            };
+            match self.tab {
+                Tab::Overview => ui::overview::ui(ui, &view),
+                Tab::Swimlanes => ui::swimlanes::ui(ui, &view, &mut commands),
+                Tab::Time => ui::time::ui(ui, &view),
+                Tab::Budget => ui::budget::ui(ui, &view),
+                Tab::MetricsReviews => ui::metrics::ui(ui, &view),
+            }
+        });
+
+        for command in &commands {
+            self.apply(command);
+        }
+        match action {
+            Some(ui::top_bar::FileAction::Save) => self.save(),
+            Some(ui::top_bar::FileAction::Quit) => {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            None => {}
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        let (save, quit, tab) = ctx.input_mut(|input| {
+            let save = input.consume_shortcut(&SAVE);
+            let quit = input.consume_shortcut(&QUIT);
+            let tab = TAB_KEYS
+                .iter()
+                .position(|&key| input.consume_key(Modifiers::COMMAND, key));
+            (save, quit, tab)
+        });
+        if let Some(tab) = tab.and_then(Tab::from_index) {
+            self.tab = tab;
+        }
+        if save {
+            self.save();
+        }
+        if quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl eframe::App for YearplanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+}
+
+/// A file name from a plan title: characters that are not allowed in file
+/// names on common systems become `-`.
+fn file_stem_for(title: &str) -> String {
+    let cleaned: String = title
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if cleaned.is_empty() {
+        "Plan".to_owned()
+    } else {
+        cleaned.chars().take(100).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem_for;
+
+    #[test]
+    fn file_names_from_titles_are_safe() {
+        assert_eq!(file_stem_for("Annual Plan"), "Annual Plan");
+        assert_eq!(file_stem_for("Q1/Q2: plan?"), "Q1-Q2- plan-");
+        assert_eq!(file_stem_for("  ..  "), "Plan");
+        assert_eq!(file_stem_for("../../etc"), "-..-etc");
+    }
+}

@@ -1,0 +1,73 @@
+//! The top bar (file menu, plan title, unsaved marker, tabs) and the status bar.
+
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use super::Tab;
+use crate::app::{Document, Notice};
+
+/// What the file menu asked for; the app carries it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    Save,
+    Quit,
+}
+
+pub fn ui(ui: &mut Ui, document: &Document, tab: &mut Tab) -> Option<FileAction> {
+    let mut action = None;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            let save = egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(
+                &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S),
+            ));
+            if ui.add(save).clicked() {
+                action = Some(FileAction::Save);
+            }
+            ui.separator();
+            let quit = egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(
+                &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q),
+            ));
+            if ui.add(quit).clicked() {
+                action = Some(FileAction::Quit);
+            }
+        });
+        ui.separator();
+        ui.label(RichText::new(&document.plan.title).strong());
+        if document.dirty {
+            ui.label(RichText::new("• unsaved changes").weak())
+                .on_hover_text("Save with Ctrl+S");
+        }
+    });
+    ui.add_space(2.0);
+    ui.horizontal(|ui| {
+        for (index, candidate) in Tab::ALL.into_iter().enumerate() {
+            let response = ui
+                .selectable_label(*tab == candidate, candidate.label())
+                .on_hover_text(format!("Ctrl+{}", index + 1));
+            if response.clicked() {
+                *tab = candidate;
+            }
+        }
+    });
+    ui.add_space(2.0);
+    action
+}
+
+pub fn status_ui(ui: &mut Ui, notice: Option<&Notice>, path: Option<&Path>) {
+    ui.horizontal(|ui| match notice {
+        Some(Notice::Error(message)) => {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+        }
+        Some(Notice::Info(message)) => {
+            ui.label(message);
+        }
+        None => {
+            let where_ = path.map_or_else(
+                || "Not saved yet — Ctrl+S saves it to your documents folder".to_owned(),
+                |path| path.display().to_string(),
+            );
+            ui.label(RichText::new(where_).weak());
+        }
+    });
+}

@@ -1,0 +1,167 @@
+//! The window as a person uses it, driven through egui_kittest by label.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use yearplan::app::{Clock, Document, YearplanApp};
+use yearplan::io;
+use yearplan::ui::Tab;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 2, 16).unwrap()
+}
+
+fn app_on_default_plan(folder: &std::path::Path) -> YearplanApp {
+    let plan = io::default_plan(today());
+    YearplanApp::new(Document {
+        plan,
+        path: None,
+        dirty: false,
+    })
+    .with_clock(Clock::Fixed(today()))
+    .with_untitled_folder(folder)
+}
+
+fn harness(app: YearplanApp) -> Harness<'static, YearplanApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app)
+}
+
+#[test]
+fn each_tab_opens_by_its_label() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Overview);
+
+    // Each tab, clicked by its label, shows something only that tab has.
+    let tabs = [
+        (Tab::Swimlanes, "Learning phases"),
+        (Tab::Time, "Weekly targets"),
+        (Tab::Budget, "Money budget"),
+        (Tab::MetricsReviews, "Success metrics"),
+        (Tab::Overview, "This week"),
+    ];
+    for (tab, marker) in tabs {
+        harness.get_by_label(tab.label()).click();
+        harness.run();
+        assert_eq!(harness.state().tab(), tab);
+        harness.get_by_label(marker);
+    }
+}
+
+#[test]
+fn ctrl_and_a_number_opens_each_tab() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    let keys = [Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num1];
+    let tabs = [
+        Tab::Swimlanes,
+        Tab::Time,
+        Tab::Budget,
+        Tab::MetricsReviews,
+        Tab::Overview,
+    ];
+    for (key, tab) in keys.into_iter().zip(tabs) {
+        harness.key_press_modifiers(Modifiers::COMMAND, key);
+        harness.run();
+        assert_eq!(harness.state().tab(), tab);
+    }
+}
+
+#[test]
+fn ticking_a_task_by_its_label_updates_the_progress_shown() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    harness.get_by_label("Swimlanes").click();
+    harness.run();
+
+    // Core Q1 has four tasks; the lane has sixteen; none is done.
+    harness.get_by_label("Core Q1 progress: 0/4");
+    harness.get_by_label("Core progress: 0/16");
+    assert!(!harness.state().window_title().contains('•'));
+
+    harness.get_by_label("Establish CI/CD pipeline").click();
+    harness.run();
+
+    harness.get_by_label("Core Q1 progress: 1/4");
+    harness.get_by_label("Core progress: 1/16");
+    // Q1 holds Core Q1 (4), Scale Q1–Q2 (3) and Compliance Q1 (2).
+    harness.get_by_label("Q1 progress: 1/9");
+    let task = harness
+        .state()
+        .document()
+        .plan
+        .tasks()
+        .find(|task| task.title == "Establish CI/CD pipeline")
+        .unwrap()
+        .clone();
+    assert!(task.done);
+    assert_eq!(task.done_on, Some(today()));
+    assert!(harness.state().document().dirty);
+    assert!(harness.state().window_title().ends_with('•'));
+
+    // Unticking takes the figure back down.
+    harness.get_by_label("Establish CI/CD pipeline").click();
+    harness.run();
+    harness.get_by_label("Core Q1 progress: 0/4");
+}
+
+#[test]
+fn ctrl_s_saves_a_new_plan_into_the_documents_folder() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    harness.get_by_label("Swimlanes").click();
+    harness.run();
+    harness.get_by_label("Load testing framework").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+
+    let saved = folder.path().join("Annual Plan.ron");
+    let state = harness.state();
+    assert_eq!(state.document().path.as_deref(), Some(saved.as_path()));
+    assert!(!state.document().dirty);
+    let reloaded = io::load_plan(&saved).unwrap();
+    assert_eq!(reloaded, state.document().plan);
+    // The status bar says where the plan went.
+    harness.get_by_label(&format!("Saved to {}", saved.display()));
+}
+
+#[test]
+fn saving_a_new_plan_never_overwrites_another_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let existing = folder.path().join("Annual Plan.ron");
+    std::fs::write(&existing, "someone else's file").unwrap();
+    let mut app = app_on_default_plan(folder.path());
+    app.save();
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "someone else's file"
+    );
+    assert_eq!(
+        app.document().path.as_deref(),
+        Some(folder.path().join("Annual Plan (2).ron").as_path())
+    );
+}
+
+#[test]
+fn a_plan_that_cannot_be_opened_says_why_and_shows_the_default_plan() {
+    let folder = tempfile::tempdir().unwrap();
+    let bad = folder.path().join("bad.ron");
+    std::fs::write(&bad, "(format_version: 1, title: ").unwrap();
+    let app = YearplanApp::open(Some(&bad), Clock::Fixed(today()));
+    assert!(app.document().path.is_none());
+    let notice = format!("{:?}", app.notice());
+    assert!(notice.contains("Could not open the plan"), "{notice}");
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "(format_version: 1, title: "
+    );
+}
