@@ -368,7 +368,9 @@ impl Plan {
     }
 
     pub fn category(&self, id: CategoryId) -> Option<&TimeCategory> {
-        self.time_categories.iter().find(|category| category.id == id)
+        self.time_categories
+            .iter()
+            .find(|category| category.id == id)
     }
 
     pub fn budget_line(&self, id: LineId) -> Option<&BudgetLine> {
