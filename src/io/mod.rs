@@ -1,5 +1,11 @@
 //! Reading and writing plan files.
 
+mod error;
+mod file;
 mod ron_format;
 
+pub use error::FileError;
+pub use file::{
+    MAX_FILE_BYTES, backup_path, default_plan, load_plan, parse_plan, save_new_plan, save_plan,
+};
 pub use ron_format::{pretty_config, to_ron_string};
