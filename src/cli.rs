@@ -1,0 +1,234 @@
+//! The command line: open the window (on the default plan or a file), create
+//! a plan file, or check one without opening a window.
+//!
+//! `main.rs` parses [`Cli`], calls [`run`], and either opens the window or
+//! exits with the code it is given; everything else lives here so it can be
+//! tested without a display.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::io::{FileError, default_plan, load_plan, save_new_plan};
+use crate::model::format::{format_cents, format_hours_range};
+use crate::model::money::monthly_run_rate_cents;
+use crate::model::progress::{lane_progress, phases_done};
+use crate::model::{BudgetKind, Plan};
+
+/// Run a one-year plan: swimlanes, phases, time and money budgets, metrics
+/// and reviews, kept in one readable RON file.
+#[derive(Debug, Parser)]
+#[command(
+    name = "yearplan",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A plan file to open in the window. Without it, the built-in plan opens.
+    /// (To open a file named like a command, write ./new or ./check.)
+    pub path: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the built-in plan, starting on 1 January this year, to PATH.
+    /// Refuses to overwrite an existing file.
+    New { path: PathBuf },
+    /// Check that PATH is a valid plan and print a short summary of it.
+    Check { path: PathBuf },
+}
+
+/// What the binary should do after [`run`].
+#[derive(Debug, PartialEq)]
+pub enum Action {
+    /// Open the window, on `path` if given, else on the default plan.
+    Window { path: Option<PathBuf> },
+    /// The command has finished (and printed what it had to); exit with this.
+    Exit(ExitCode),
+}
+
+/// Carries out `cli`: commands run here and report their result as an exit
+/// code; anything else asks for the window.
+pub fn run(cli: Cli) -> Action {
+    match cli.command {
+        Some(Command::New { path }) => Action::Exit(new_plan(&path)),
+        Some(Command::Check { path }) => Action::Exit(check(&path)),
+        None => Action::Window { path: cli.path },
+    }
+}
+
+fn new_plan(path: &Path) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    let plan = default_plan(today);
+    match save_new_plan(path, &plan) {
+        Ok(()) => {
+            println!(
+                "Wrote a new plan to {} (its year starts on {}).",
+                path.display(),
+                plan.start_date
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn check(path: &Path) -> ExitCode {
+    match load_plan(path) {
+        Ok(plan) => {
+            print!("{}", check_summary(&plan));
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+/// Every message of a [`FileError`] already names the file, so it is printed
+/// after the program's name, as other command-line tools do.
+fn fail(error: &FileError) -> ExitCode {
+    eprintln!("yearplan: {error}");
+    ExitCode::FAILURE
+}
+
+/// What `yearplan check` prints for a good plan: enough to see at a glance
+/// that the file holds the plan one expects.
+pub fn check_summary(plan: &Plan) -> String {
+    let mut text = String::new();
+    let title = if plan.title.trim().is_empty() {
+        "(untitled plan)"
+    } else {
+        plan.title.as_str()
+    };
+    // Writing to a String cannot fail; the results are ignored for that reason.
+    let _ = writeln!(text, "{title}");
+    let _ = writeln!(text, "Starts: {}", plan.start_date);
+
+    let _ = writeln!(text, "Swimlanes:");
+    for lane in &plan.swimlanes {
+        let _ = writeln!(text, "  {}: {} tasks done", lane.name, lane_progress(lane));
+    }
+    let _ = writeln!(text, "Phases: {} done", phases_done(plan));
+
+    let _ = writeln!(text, "Weekly time targets:");
+    for category in &plan.time_categories {
+        let _ = writeln!(
+            text,
+            "  {}: {}",
+            category.name,
+            format_hours_range(category.weekly_min_hours, category.weekly_max_hours)
+        );
+    }
+
+    let symbol = plan.currency_symbol.as_str();
+    let _ = writeln!(text, "Budget:");
+    for line in &plan.budget_lines {
+        let amount = match line.kind {
+            BudgetKind::Monthly { cents } => format!("{}/month", format_cents(cents, symbol)),
+            BudgetKind::OneTime { cap_cents } => {
+                format!("{} once", format_cents(cap_cents, symbol))
+            }
+        };
+        let _ = writeln!(text, "  {}: {amount}", line.name);
+    }
+    let _ = writeln!(
+        text,
+        "Monthly run-rate: {}/month",
+        format_cents(monthly_run_rate_cents(plan), symbol)
+    );
+
+    let _ = writeln!(
+        text,
+        "Logged: {} time {}, {} {}, {} {}",
+        plan.time_entries.len(),
+        plural(plan.time_entries.len(), "entry", "entries"),
+        plan.expenses.len(),
+        plural(plan.expenses.len(), "expense", "expenses"),
+        plan.reviews.len(),
+        plural(plan.reviews.len(), "review", "reviews"),
+    );
+    text
+}
+
+fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(args)
+    }
+
+    #[test]
+    fn no_arguments_opens_the_window_on_the_default_plan() {
+        let cli = parse(&["yearplan"]).unwrap();
+        assert_eq!(run(cli), Action::Window { path: None });
+    }
+
+    #[test]
+    fn a_path_opens_the_window_on_it() {
+        let cli = parse(&["yearplan", "my plan.ron"]).unwrap();
+        assert_eq!(
+            run(cli),
+            Action::Window {
+                path: Some(PathBuf::from("my plan.ron"))
+            }
+        );
+    }
+
+    #[test]
+    fn commands_parse_and_do_not_mix_with_a_path() {
+        let cli = parse(&["yearplan", "check", "a.ron"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Check { .. })));
+        let cli = parse(&["yearplan", "new", "a.ron"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::New { .. })));
+        assert!(parse(&["yearplan", "a.ron", "check", "b.ron"]).is_err());
+        assert!(parse(&["yearplan", "check"]).is_err());
+    }
+
+    #[test]
+    fn check_on_a_missing_file_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.ron");
+        let cli = parse(&["yearplan", "check", missing.to_str().unwrap()]).unwrap();
+        assert_eq!(run(cli), Action::Exit(ExitCode::FAILURE));
+    }
+
+    #[test]
+    fn summary_of_the_default_plan() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let summary = check_summary(&default_plan(today));
+        assert!(summary.contains("Starts: 2026-01-01\n"), "{summary}");
+        assert!(summary.contains("Swimlanes:\n  Core: 0/"), "{summary}");
+        assert!(summary.contains("Phases: 0/15 done\n"), "{summary}");
+        assert!(summary.contains("  Learning: 15–20 h\n"), "{summary}");
+        assert!(summary.contains("  Books: $500.00 once\n"), "{summary}");
+        assert!(
+            summary.contains("  Infrastructure: $100.00/month\n"),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("Monthly run-rate: $300.00/month\n"),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn summary_of_an_empty_plan() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let summary = check_summary(&Plan::empty("", today));
+        assert!(summary.starts_with("(untitled plan)\n"));
+        assert!(summary.contains("Phases: 0/0 done\n"));
+        assert!(summary.contains("Monthly run-rate: $0.00/month\n"));
+        assert!(summary.ends_with("Logged: 0 time entries, 0 expenses, 0 reviews\n"));
+    }
+}
