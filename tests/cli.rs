@@ -82,7 +82,7 @@ fn check_on_a_malformed_file_reports_line_and_column() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
     assert!(
-        stderr.starts_with(&format!("yearplan: {}: line 4, column 5: ", path.display())),
+        stderr.starts_with(&format!("yearplan: {}:4:5: ", path.display())),
         "stderr: {stderr}"
     );
     assert!(output.stdout.is_empty());

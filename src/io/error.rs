@@ -83,7 +83,9 @@ pub enum FileError {
 
     /// Bad RON, a wrong type, an unknown or missing field, an impossible
     /// date, or nesting deeper than any plan needs.
-    #[error("{}line {line}, column {column}: {message}{}", Prefix(.path), Near(.excerpt))]
+    /// With a file, `PATH:LINE:COLUMN: message` — the form editors and
+    /// terminals turn into a jump to the spot.
+    #[error("{}: {message}{}", Place(.path, *.line, *.column), Near(.excerpt))]
     Syntax {
         path: Option<PathBuf>,
         line: usize,
@@ -193,13 +195,14 @@ impl fmt::Display for Subject<'_> {
 }
 
 /// The file before a position in it, as compilers write it: `plan.ron: `.
-struct Prefix<'a>(&'a Option<PathBuf>);
+struct Place<'a>(&'a Option<PathBuf>, usize, usize);
 
-impl fmt::Display for Prefix<'_> {
+impl fmt::Display for Place<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(path) => write!(f, "{}: ", path.display()),
-            None => Ok(()),
+        let Place(path, line, column) = *self;
+        match path {
+            Some(path) => write!(f, "{}:{line}:{column}", path.display()),
+            None => write!(f, "line {line}, column {column}"),
         }
     }
 }
