@@ -30,8 +30,11 @@ pub fn ui(ui: &mut Ui, view: &PlanView<'_>, commands: &mut Vec<Command>) {
         .id_salt("board_scroll")
         .show(ui, |ui| {
             let spacing = ui.spacing().item_spacing.x;
-            let column_width = ((ui.available_width() - LANE_HEADER_WIDTH - 4.0 * spacing) / 4.0)
-                .max(MIN_COLUMN_WIDTH);
+            // Leave room for the vertical scroll bar so the last column is not hidden under it.
+            let scroll_bar = ui.spacing().scroll.allocated_width();
+            let column_width =
+                ((ui.available_width() - LANE_HEADER_WIDTH - 4.0 * spacing - scroll_bar) / 4.0)
+                    .max(MIN_COLUMN_WIDTH);
             let current = quarter_of(view.plan.start_date, view.today);
             quarter_headers_ui(ui, view, column_width, current);
             for lane in &view.plan.swimlanes {

@@ -31,14 +31,37 @@ pub fn hours_state_label(state: TargetState) -> &'static str {
 }
 
 /// A progress bar that carries its figure, e.g. "4/6". Screen readers (and
-/// tests) know it as "`name` progress: 4/6", since many bars show the same figure.
+/// tests) know it as "`name` progress: 4/6", since many bars show the same
+/// figure. Drawn here rather than with `egui::ProgressBar`, whose rounded fill
+/// shows a blob at 0 that reads as progress.
 pub fn progress_bar(ui: &mut Ui, name: &str, progress: Progress, width: f32) {
-    let response = ui.add(
-        egui::ProgressBar::new(progress.fraction())
-            .desired_width(width)
-            .desired_height(ui.spacing().interact_size.y * 0.8)
-            .text(progress.to_string()),
-    );
+    let height = ui.spacing().interact_size.y * 0.8;
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width.max(height), height), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let radius = height / 2.0;
+        let painter = ui.painter();
+        painter.rect_filled(rect, radius, visuals.extreme_bg_color);
+        let fraction = progress.fraction().clamp(0.0, 1.0);
+        if fraction > 0.0 {
+            let mut fill = rect;
+            fill.set_width((rect.width() * fraction).max(height));
+            let colour = if progress.done == progress.total {
+                IN_RANGE
+            } else {
+                visuals.selection.bg_fill
+            };
+            painter.rect_filled(fill, radius, colour);
+        }
+        painter.text(
+            rect.left_center() + egui::vec2(radius, 0.0),
+            egui::Align2::LEFT_CENTER,
+            progress.to_string(),
+            egui::FontId::proportional(11.5),
+            visuals.strong_text_color(),
+        );
+    }
     let label = format!("{name} progress: {progress}");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
 }
