@@ -59,6 +59,11 @@ pub struct YearplanApp {
     untitled_folder: Option<PathBuf>,
     /// The window title last sent, so it is only sent when it changes.
     shown_title: String,
+    /// The window was asked to close while the plan had unsaved changes:
+    /// the question "save first?" is showing.
+    asking_before_close: bool,
+    /// The person answered that question; the next close goes through.
+    close_confirmed: bool,
 }
 
 impl YearplanApp {
@@ -76,6 +81,8 @@ impl YearplanApp {
                     .to_path_buf()
             }),
             shown_title: String::new(),
+            asking_before_close: false,
+            close_confirmed: false,
         }
     }
 
@@ -142,10 +149,15 @@ impl YearplanApp {
         self.notice.as_ref()
     }
 
+    /// Whether the "save before closing?" question is showing.
+    pub fn is_asking_before_close(&self) -> bool {
+        self.asking_before_close
+    }
+
     /// `Yearplan — Annual Plan`, with a dot when there are unsaved changes.
     pub fn window_title(&self) -> String {
         let marker = if self.document.dirty { " •" } else { "" };
-        format!("Yearplan — {}{marker}", self.document.plan.title)
+        format!("Yearplan — {}{marker}", self.document.plan.display_title())
     }
 
     /// The one place the plan changes.
@@ -205,6 +217,7 @@ impl YearplanApp {
     /// and the benchmark can run it without a native window.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.handle_shortcuts(ui.ctx());
+        self.handle_close_request(ui.ctx());
 
         let title = self.window_title();
         if title != self.shown_title {
@@ -237,6 +250,10 @@ impl YearplanApp {
             }
         });
 
+        if self.asking_before_close {
+            self.close_question_ui(ui.ctx());
+        }
+
         for command in &commands {
             self.apply(command);
         }
@@ -245,6 +262,65 @@ impl YearplanApp {
             Some(ui::top_bar::FileAction::Quit) => {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            None => {}
+        }
+    }
+
+    /// Closing the window (its close button, Quit, Ctrl+Q) with unsaved
+    /// changes asks first, so a plan is never lost by a stray click.
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let close_requested = ctx.input(|input| input.viewport().close_requested());
+        if close_requested && self.document.dirty && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.asking_before_close = true;
+        }
+    }
+
+    fn close_question_ui(&mut self, ctx: &egui::Context) {
+        let mut answer = None;
+        let modal = egui::Modal::new(egui::Id::unique("close_question")).show(ctx, |ui| {
+            ui.set_max_width(380.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "Save the changes to “{}” before closing?",
+                    self.document.plan.display_title()
+                ))
+                .strong(),
+            );
+            ui.label("Your changes will be lost if you don't save them.");
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(CloseAnswer::Save);
+                }
+                if ui.button("Don't Save").clicked() {
+                    answer = Some(CloseAnswer::DontSave);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(CloseAnswer::Cancel);
+                }
+            });
+        });
+        if modal.should_close() && answer.is_none() {
+            // Escape or a click outside the question cancels, as in any dialog.
+            answer = Some(CloseAnswer::Cancel);
+        }
+        match answer {
+            Some(CloseAnswer::Save) => {
+                self.asking_before_close = false;
+                self.save();
+                // A failed save keeps the window open: the status bar says why.
+                if !self.document.dirty {
+                    self.close_confirmed = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Some(CloseAnswer::DontSave) => {
+                self.asking_before_close = false;
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Some(CloseAnswer::Cancel) => self.asking_before_close = false,
             None => {}
         }
     }
@@ -268,6 +344,13 @@ impl YearplanApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
+}
+
+#[derive(Clone, Copy)]
+enum CloseAnswer {
+    Save,
+    DontSave,
+    Cancel,
 }
 
 impl eframe::App for YearplanApp {

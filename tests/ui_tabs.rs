@@ -165,3 +165,111 @@ fn a_plan_that_cannot_be_opened_says_why_and_shows_the_default_plan() {
         "(format_version: 1, title: "
     );
 }
+
+#[test]
+fn a_plan_without_a_title_is_shown_as_untitled() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut plan = io::default_plan(today());
+    plan.title = "  ".to_owned();
+    let app = YearplanApp::new(Document {
+        plan,
+        path: None,
+        dirty: false,
+    })
+    .with_untitled_folder(folder.path());
+    assert_eq!(app.window_title(), "Yearplan — Untitled plan");
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("Untitled plan");
+}
+
+/// What the window's close button (and Quit, and Ctrl+Q) does: the
+/// platform asks the root viewport to close.
+fn request_close(harness: &mut Harness<'_, YearplanApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
+fn tick_a_task(harness: &mut Harness<'_, YearplanApp>) {
+    harness.get_by_label("Swimlanes").click();
+    harness.run();
+    harness.get_by_label("Establish CI/CD pipeline").click();
+    harness.run();
+    assert!(harness.state().document().dirty);
+}
+
+#[test]
+fn closing_with_no_changes_asks_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    request_close(&mut harness);
+    assert!(!harness.state().is_asking_before_close());
+    assert!(harness.query_by_label("Don't Save").is_none());
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_plan() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    tick_a_task(&mut harness);
+    let plan_before = harness.state().document().plan.clone();
+
+    request_close(&mut harness);
+    assert!(harness.state().is_asking_before_close());
+    harness.get_by_label_contains("before closing?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+
+    assert!(!harness.state().is_asking_before_close());
+    assert!(harness.state().document().dirty);
+    assert_eq!(harness.state().document().plan, plan_before);
+    assert!(std::fs::read_dir(folder.path()).unwrap().next().is_none());
+
+    // Asked again, the question comes back: Cancel did not approve the close.
+    request_close(&mut harness);
+    assert!(harness.state().is_asking_before_close());
+}
+
+#[test]
+fn closing_with_unsaved_changes_and_save_writes_the_plan() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    tick_a_task(&mut harness);
+
+    request_close(&mut harness);
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    let saved = folder.path().join("Annual Plan.ron");
+    let reloaded = io::load_plan(&saved).unwrap();
+    assert_eq!(reloaded, harness.state().document().plan);
+    assert!(!harness.state().document().dirty);
+    assert!(!harness.state().is_asking_before_close());
+}
+
+#[test]
+fn closing_with_unsaved_changes_and_dont_save_leaves_the_disk_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    tick_a_task(&mut harness);
+
+    request_close(&mut harness);
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert!(!harness.state().is_asking_before_close());
+    assert!(std::fs::read_dir(folder.path()).unwrap().next().is_none());
+
+    // The close now goes through without asking again.
+    request_close(&mut harness);
+    assert!(!harness.state().is_asking_before_close());
+}

@@ -343,6 +343,16 @@ impl Plan {
         }
     }
 
+    /// The title to show: "Untitled plan" when the plan has none yet.
+    pub fn display_title(&self) -> &str {
+        let title = self.title.trim();
+        if title.is_empty() {
+            "Untitled plan"
+        } else {
+            title
+        }
+    }
+
     /// Every task of the plan, lane by lane, block by block.
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
         self.swimlanes

@@ -33,7 +33,7 @@ pub fn ui(ui: &mut Ui, document: &Document, tab: &mut Tab) -> Option<FileAction>
             }
         });
         ui.separator();
-        ui.label(RichText::new(&document.plan.title).strong());
+        ui.label(RichText::new(document.plan.display_title()).strong());
         if document.dirty {
             ui.label(RichText::new("• unsaved changes").weak())
                 .on_hover_text("Save with Ctrl+S");
