@@ -53,6 +53,7 @@ pub struct YearplanApp {
     /// Aggregates of the plan, recomputed only when the plan changes.
     derived: Derived,
     tab: Tab,
+    swimlanes: ui::swimlanes::SwimlanesTab,
     notice: Option<Notice>,
     clock: Clock,
     /// Where a plan with no file yet is saved; the user's documents folder.
@@ -73,6 +74,7 @@ impl YearplanApp {
             document,
             derived,
             tab: Tab::default(),
+            swimlanes: ui::swimlanes::SwimlanesTab::default(),
             notice: None,
             clock: Clock::System,
             untitled_folder: directories::UserDirs::new().map(|dirs| {
@@ -243,7 +245,7 @@ impl YearplanApp {
             };
             match self.tab {
                 Tab::Overview => ui::overview::ui(ui, &view),
-                Tab::Swimlanes => ui::swimlanes::ui(ui, &view, &mut commands),
+                Tab::Swimlanes => self.swimlanes.ui(ui, &view, &mut commands),
                 Tab::Time => ui::time::ui(ui, &view),
                 Tab::Budget => ui::budget::ui(ui, &view),
                 Tab::MetricsReviews => ui::metrics::ui(ui, &view),

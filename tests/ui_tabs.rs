@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
-use egui::{Key, Modifiers};
+use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use yearplan::app::{Clock, Document, YearplanApp};
@@ -86,7 +86,9 @@ fn ticking_a_task_by_its_label_updates_the_progress_shown() {
     harness.get_by_label("Core progress: 0/16");
     assert!(!harness.state().window_title().contains('•'));
 
-    harness.get_by_label("Establish CI/CD pipeline").click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Establish CI/CD pipeline")
+        .click();
     harness.run();
 
     harness.get_by_label("Core Q1 progress: 1/4");
@@ -107,7 +109,9 @@ fn ticking_a_task_by_its_label_updates_the_progress_shown() {
     assert!(harness.state().window_title().ends_with('•'));
 
     // Unticking takes the figure back down.
-    harness.get_by_label("Establish CI/CD pipeline").click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Establish CI/CD pipeline")
+        .click();
     harness.run();
     harness.get_by_label("Core Q1 progress: 0/4");
 }
@@ -119,7 +123,9 @@ fn ctrl_s_saves_a_new_plan_into_the_documents_folder() {
     harness.run();
     harness.get_by_label("Swimlanes").click();
     harness.run();
-    harness.get_by_label("Load testing framework").click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Load testing framework")
+        .click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
@@ -199,7 +205,9 @@ fn request_close(harness: &mut Harness<'_, YearplanApp>) {
 fn tick_a_task(harness: &mut Harness<'_, YearplanApp>) {
     harness.get_by_label("Swimlanes").click();
     harness.run();
-    harness.get_by_label("Establish CI/CD pipeline").click();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Establish CI/CD pipeline")
+        .click();
     harness.run();
     assert!(harness.state().document().dirty);
 }

@@ -112,6 +112,18 @@ impl Derived {
     }
 }
 
+/// A random starting point for a new id. Ids of new tasks, blocks and lanes
+/// are drawn at random (then checked for clashes) so that two people adding
+/// tasks to copies of the same plan file do not pick the same id, and the
+/// copies still merge.
+pub fn fresh_id_candidate() -> u64 {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    // RandomState is seeded from the OS; a 32-bit id keeps the file readable.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u8(0);
+    hasher.finish() % u64::from(u32::MAX)
+}
+
 /// What a tab needs to draw itself.
 pub struct PlanView<'a> {
     pub plan: &'a Plan,

@@ -85,3 +85,9 @@ pub fn number_cell(ui: &mut Ui, text: impl Into<RichText>) {
         },
     );
 }
+
+/// Gives a widget the name screen readers (and tests) know it by, for widgets
+/// whose visible text is not enough: an "…" menu, a field showing its value.
+pub fn set_accessible_name(response: &egui::Response, role: egui::Role, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(role, true, name));
+}

@@ -1,0 +1,564 @@
+//! The Swimlanes board driven as a person would, by label: dragging tasks,
+//! moving them with the keyboard, editing tasks, lanes and blocks.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers, Pos2, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use yearplan::app::{Clock, Document, YearplanApp};
+use yearplan::io;
+use yearplan::model::{BlockId, PhaseStatus, Plan, Task, TaskId};
+use yearplan::ui::Tab;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 2, 16).unwrap()
+}
+
+// Blocks of the built-in plan.
+const CORE_Q1: BlockId = BlockId(1);
+const CORE_Q2: BlockId = BlockId(2);
+const SCALE_Q3: BlockId = BlockId(6);
+const COMPLIANCE_Q2: BlockId = BlockId(9);
+
+fn board_with(plan: Plan) -> Harness<'static, YearplanApp> {
+    let folder = std::env::temp_dir();
+    let app = YearplanApp::new(Document {
+        plan,
+        path: None,
+        dirty: false,
+    })
+    .with_clock(Clock::Fixed(today()))
+    .with_untitled_folder(folder);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1700.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
+    harness.run();
+    harness.get_by_label(Tab::Swimlanes.label()).click();
+    harness.run();
+    harness
+}
+
+fn board() -> Harness<'static, YearplanApp> {
+    board_with(io::default_plan(today()))
+}
+
+fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
+    &harness.state().document().plan
+}
+
+fn titles(harness: &Harness<'_, YearplanApp>, block: BlockId) -> Vec<String> {
+    plan(harness)
+        .block(block)
+        .unwrap()
+        .tasks
+        .iter()
+        .map(|task| task.title.clone())
+        .collect()
+}
+
+fn task_named(harness: &Harness<'_, YearplanApp>, title: &str) -> Task {
+    plan(harness)
+        .tasks()
+        .find(|task| task.title == title)
+        .unwrap()
+        .clone()
+}
+
+/// The rect of a task's title on the board.
+fn title_rect(harness: &Harness<'_, YearplanApp>, title: &str) -> egui::Rect {
+    harness.get_by_role_and_label(Role::Label, title).rect()
+}
+
+/// Presses on `from`, moves in small steps to `to`, and releases there.
+fn drag(harness: &mut Harness<'_, YearplanApp>, from: Pos2, to: Pos2) {
+    start_drag(harness, from, to);
+    harness.drop_at(to);
+    harness.run();
+}
+
+fn start_drag(harness: &mut Harness<'_, YearplanApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for step in 1..=8 {
+        harness.hover_at(from.lerp(to, step as f32 / 8.0));
+        harness.step();
+    }
+    harness.hover_at(to);
+    harness.step();
+}
+
+/// The text field that has the keyboard focus (a field opened on the board
+/// takes it at once, as a person expects to type straight away).
+fn focused_field<'a>(harness: &'a Harness<'_, YearplanApp>) -> egui_kittest::Node<'a> {
+    harness
+        .get_all_by_role(Role::TextInput)
+        .find(egui_kittest::Node::is_focused)
+        .expect("a focused text field")
+}
+
+/// A point just above the middle of a task's title: dropping there puts the
+/// dragged task before it.
+fn above(rect: egui::Rect) -> Pos2 {
+    egui::pos2(rect.center().x, rect.top() + 2.0)
+}
+
+/// A point just below the middle of a task's title: dropping there puts the
+/// dragged task after it.
+fn below(rect: egui::Rect) -> Pos2 {
+    egui::pos2(rect.center().x, rect.bottom() - 2.0)
+}
+
+#[test]
+fn dragging_a_task_within_its_block_reorders_it() {
+    let mut harness = board();
+    let moved = task_named(&harness, "Build labs apps for each phase");
+    let from = title_rect(&harness, "Build labs apps for each phase").center();
+    let to = below(title_rect(&harness, "Document ADRs for key decisions"));
+    drag(&mut harness, from, to);
+
+    assert_eq!(
+        titles(&harness, CORE_Q1),
+        [
+            "Complete Phases 0-3 (Tooling, Core Elixir, Processes, GenServer)",
+            "Establish CI/CD pipeline",
+            "Document ADRs for key decisions",
+            "Build labs apps for each phase",
+        ]
+    );
+    assert_eq!(
+        task_named(&harness, "Build labs apps for each phase"),
+        moved
+    );
+    assert!(harness.state().document().dirty);
+
+    // And back up to the top.
+    let from = title_rect(&harness, "Build labs apps for each phase").center();
+    let to = above(title_rect(
+        &harness,
+        "Complete Phases 0-3 (Tooling, Core Elixir, Processes, GenServer)",
+    ));
+    drag(&mut harness, from, to);
+    assert_eq!(
+        titles(&harness, CORE_Q1)[0],
+        "Build labs apps for each phase"
+    );
+}
+
+#[test]
+fn dragging_a_task_to_another_quarter_takes_its_id_notes_and_done_state() {
+    let mut seed = io::default_plan(today());
+    let task = seed.task_mut(TaskId(3)).unwrap();
+    assert_eq!(task.title, "Establish CI/CD pipeline");
+    task.done = true;
+    task.done_on = Some(today());
+    task.notes = "GitHub Actions".to_owned();
+    task.due = NaiveDate::from_ymd_opt(2026, 3, 31);
+    let before = task.clone();
+    let mut harness = board_with(seed);
+
+    let from = title_rect(&harness, "Establish CI/CD pipeline").center();
+    let to = above(title_rect(&harness, "Implement full test suite"));
+    drag(&mut harness, from, to);
+
+    assert_eq!(titles(&harness, CORE_Q1).len(), 3);
+    assert_eq!(
+        titles(&harness, CORE_Q2),
+        [
+            "Complete Phases 4-7 (Fleets, Ecto, Phoenix, Dataflow)",
+            "Begin Pulse app development",
+            "Establish CI/CD pipeline",
+            "Implement full test suite",
+            "Create runbook for common operations",
+        ]
+    );
+    assert_eq!(plan(&harness).task(TaskId(3)), Some(&before));
+    // The progress figures follow the task.
+    harness.get_by_label("Core Q1 progress: 0/3");
+    harness.get_by_label("Core Q2 progress: 1/5");
+}
+
+#[test]
+fn dragging_a_task_to_another_lane_moves_it_there() {
+    let mut harness = board();
+    let moved = task_named(&harness, "Audit logging");
+    let from = title_rect(&harness, "Audit logging").center();
+    let to = below(title_rect(&harness, "Query performance tuning"));
+    drag(&mut harness, from, to);
+
+    assert_eq!(
+        titles(&harness, SCALE_Q3),
+        [
+            "Multi-node clustering",
+            "Cache optimization",
+            "Query performance tuning",
+            "Audit logging",
+        ]
+    );
+    assert!(!titles(&harness, COMPLIANCE_Q2).contains(&"Audit logging".to_owned()));
+    assert_eq!(task_named(&harness, "Audit logging"), moved);
+    harness.get_by_label("Scale progress: 0/10");
+    harness.get_by_label("Compliance progress: 0/10");
+}
+
+#[test]
+fn escape_during_a_drag_changes_nothing() {
+    let mut harness = board();
+    let before = plan(&harness).clone();
+    let from = title_rect(&harness, "Audit logging").center();
+    let to = below(title_rect(&harness, "Query performance tuning"));
+    start_drag(&mut harness, from, to);
+    harness.key_press(Key::Escape);
+    harness.step();
+    harness.drop_at(to);
+    harness.run();
+
+    assert_eq!(plan(&harness), &before);
+    assert!(!harness.state().document().dirty);
+}
+
+#[test]
+fn a_drop_outside_every_block_changes_nothing() {
+    let mut harness = board();
+    let before = plan(&harness).clone();
+    let from = title_rect(&harness, "Audit logging").center();
+    let to = harness.get_by_label("Learning phases").rect().center();
+    drag(&mut harness, from, to);
+
+    assert_eq!(plan(&harness), &before);
+    assert!(!harness.state().document().dirty);
+}
+
+#[test]
+fn alt_and_the_arrows_move_the_focused_task() {
+    let mut harness = board();
+    let title = "Build labs apps for each phase";
+    harness.get_by_role_and_label(Role::Label, title).focus();
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(titles(&harness, CORE_Q1)[2], title);
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    // The focus stays on the task as it moves, so the second press moves it again.
+    assert_eq!(titles(&harness, CORE_Q1)[0], title);
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(titles(&harness, CORE_Q2).last().unwrap(), title);
+    assert_eq!(titles(&harness, CORE_Q1).len(), 3);
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(titles(&harness, CORE_Q1).last().unwrap(), title);
+    assert_eq!(titles(&harness, CORE_Q2).len(), 4);
+}
+
+#[test]
+fn a_task_is_added_at_the_end_of_a_block_by_clicking_and_typing() {
+    let mut harness = board();
+    harness.get_by_label("Add task to Core Q1").click();
+    harness.run();
+    focused_field(&harness).type_text("Write the weekly review template");
+    harness.key_press(Key::Enter);
+    harness.run();
+
+    assert_eq!(
+        titles(&harness, CORE_Q1).last().unwrap(),
+        "Write the weekly review template"
+    );
+    harness.get_by_label("Core Q1 progress: 0/5");
+    // The field stays open for the next task.
+    focused_field(&harness).type_text("And another");
+    harness.key_press(Key::Enter);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(titles(&harness, CORE_Q1).len(), 6);
+    assert!(
+        harness
+            .get_all_by_role(Role::TextInput)
+            .all(|node| !node.is_focused())
+    );
+}
+
+#[test]
+fn a_task_is_renamed_in_place_and_escape_cancels() {
+    let mut harness = board();
+    let id = task_named(&harness, "Audit logging").id;
+
+    // From the task's menu (double-clicking the title does the same).
+    harness
+        .get_by_role_and_label(Role::Label, "Audit logging")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Rename").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    focused_field(&harness).type_text("Audit logging with retention");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        plan(&harness).task(id).unwrap().title,
+        "Audit logging with retention"
+    );
+
+    // F2 on the focused title edits too; Escape leaves the title as it was.
+    harness
+        .get_by_role_and_label(Role::Label, "Audit logging with retention")
+        .focus();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    focused_field(&harness).type_text(" and more");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(
+        plan(&harness).task(id).unwrap().title,
+        "Audit logging with retention"
+    );
+
+    // Enter on the focused title edits as well.
+    harness
+        .get_by_role_and_label(Role::Label, "Audit logging with retention")
+        .focus();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    focused_field(&harness).type_text("Audit trail");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(plan(&harness).task(id).unwrap().title, "Audit trail");
+}
+
+#[test]
+fn the_task_dialog_sets_notes_due_date_and_phase() {
+    let mut harness = board();
+    let id = task_named(&harness, "Build labs apps for each phase").id;
+    harness
+        .get_by_role_and_label(Role::Label, "Build labs apps for each phase")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Details…").click();
+    harness.run();
+
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .type_text("One small app per phase");
+    harness.get_by_role_and_label(Role::CheckBox, "Due").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Phase")
+        .click();
+    harness.run();
+    harness.get_by_label("Phase 2: Processes").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    let task = plan(&harness).task(id).unwrap();
+    assert_eq!(task.notes, "One small app per phase");
+    assert_eq!(task.due, Some(today()));
+    assert_eq!(task.phase, Some(2));
+    // The card shows the phase chip, and the phase counts its linked task.
+    harness.get_by_label("Phase 2: Processes");
+}
+
+#[test]
+fn a_task_is_deleted_from_its_menu() {
+    let mut harness = board();
+    harness
+        .get_by_role_and_label(Role::Label, "PII handling")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Delete task").click();
+    harness.run();
+    assert!(!titles(&harness, COMPLIANCE_Q2).contains(&"PII handling".to_owned()));
+    harness.get_by_label("Compliance Q2 progress: 0/2");
+}
+
+#[test]
+fn ticking_tasks_updates_every_progress_figure() {
+    let mut harness = board();
+    for title in [
+        "Establish CI/CD pipeline",
+        "Security tooling (Sobelow, mix_audit)",
+    ] {
+        harness.get_by_role_and_label(Role::CheckBox, title).click();
+        harness.run();
+    }
+    // Hand-computed: Core Q1 1 of 4; Core 1 of 16; Compliance Q1 1 of 2;
+    // Q1 holds 4 + 3 + 2 = 9 tasks, 2 done; the plan 2 of 36.
+    harness.get_by_label("Core Q1 progress: 1/4");
+    harness.get_by_label("Core progress: 1/16");
+    harness.get_by_label("Compliance Q1 progress: 1/2");
+    harness.get_by_label("Q1 progress: 2/9");
+    harness.get_by_label("Plan progress: 2/36");
+}
+
+#[test]
+fn lanes_are_added_renamed_reordered_and_deleted() {
+    let mut harness = board();
+    harness.get_by_label("+ Add swimlane").click();
+    harness.run();
+    focused_field(&harness).type_text("Research");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let names = |harness: &Harness<'_, YearplanApp>| -> Vec<String> {
+        plan(harness)
+            .swimlanes
+            .iter()
+            .map(|lane| lane.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&harness), ["Core", "Scale", "Compliance", "Research"]);
+
+    // A new lane offers a block in every quarter.
+    harness.get_by_label("Add Q2 block to Research").click();
+    harness.run();
+    let research = plan(&harness).swimlanes[3].clone();
+    assert_eq!(research.blocks.len(), 1);
+    assert_eq!(
+        research.blocks[0].first_quarter,
+        yearplan::model::Quarter::Q2
+    );
+
+    // Move it up, above Compliance.
+    harness.get_by_label("Research lane menu").click();
+    harness.run();
+    harness.get_by_label("Move up").click();
+    harness.run();
+    assert_eq!(names(&harness), ["Core", "Scale", "Research", "Compliance"]);
+
+    // Rename it.
+    harness.get_by_label("Research lane menu").click();
+    harness.run();
+    harness.get_by_label("Rename…").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    focused_field(&harness).type_text("Reading");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(names(&harness)[2], "Reading");
+
+    // A lane without tasks goes at once.
+    harness.get_by_label("Reading lane menu").click();
+    harness.run();
+    harness.get_by_label("Delete lane…").click();
+    harness.run();
+    assert_eq!(names(&harness), ["Core", "Scale", "Compliance"]);
+}
+
+#[test]
+fn deleting_a_lane_with_tasks_asks_first() {
+    let mut harness = board();
+    harness.get_by_label("Scale lane menu").click();
+    harness.run();
+    harness.get_by_label("Delete lane…").click();
+    harness.run();
+    harness.get_by_label("Delete the lane “Scale” and its 9 tasks?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(plan(&harness).swimlanes.len(), 3);
+    assert!(!harness.state().document().dirty);
+
+    harness.get_by_label("Scale lane menu").click();
+    harness.run();
+    harness.get_by_label("Delete lane…").click();
+    harness.run();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert_eq!(plan(&harness).swimlanes.len(), 2);
+    harness.get_by_label("Plan progress: 0/27");
+}
+
+#[test]
+fn a_blocks_span_is_changed_and_a_block_deleted_from_its_menu() {
+    let mut harness = board();
+    harness.get_by_label("Scale Q3 block menu").click();
+    harness.run();
+    harness.get_by_label("Span").click();
+    harness.run();
+    harness.get_by_label("Q3–Q4").click();
+    harness.run();
+    let block = plan(&harness).block(SCALE_Q3).unwrap().clone();
+    assert_eq!(
+        (block.first_quarter, block.last_quarter),
+        (yearplan::model::Quarter::Q3, yearplan::model::Quarter::Q4)
+    );
+
+    harness.get_by_label("Scale Q3–Q4 block menu").click();
+    harness.run();
+    harness.get_by_label("Delete block…").click();
+    harness.run();
+    harness.get_by_label("Delete the Q3–Q4 block of Scale and its 3 tasks?");
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert!(plan(&harness).block(SCALE_Q3).is_none());
+    harness.get_by_label("Scale progress: 0/6");
+}
+
+#[test]
+fn find_and_hide_done_filter_the_board() {
+    let mut harness = board();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Cache optimization")
+        .click();
+    harness.run();
+
+    harness.get_by_label("Hide done").click();
+    harness.run();
+    assert!(harness.query_by_label("Cache optimization").is_none());
+    harness.get_by_label("Cost optimization");
+
+    harness.get_by_label("Hide done").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .focus();
+    harness.run();
+    focused_field(&harness).type_text("optim");
+    harness.run();
+    harness.get_by_role_and_label(Role::Label, "Cache optimization");
+    harness.get_by_role_and_label(Role::Label, "Cost optimization");
+    harness.get_by_role_and_label(Role::Label, "Performance optimization");
+    assert!(harness.query_by_label("Audit logging").is_none());
+    // Progress still counts every task, shown or not.
+    harness.get_by_label("Plan progress: 1/36");
+}
+
+#[test]
+fn a_phase_status_is_changed_and_dated() {
+    let mut harness = board();
+    harness
+        .get_by_label("Status of phase 3: Not started")
+        .click();
+    harness.run();
+    harness.get_by_label("In progress").click();
+    harness.run();
+    let phase = plan(&harness).phase(3).unwrap().clone();
+    assert_eq!(phase.status, PhaseStatus::InProgress);
+    assert_eq!(phase.started_on, Some(today()));
+
+    harness
+        .get_by_label("Status of phase 3: In progress")
+        .click();
+    harness.run();
+    harness.get_by_label("Done").click();
+    harness.run();
+    let phase = plan(&harness).phase(3).unwrap().clone();
+    assert_eq!(phase.status, PhaseStatus::Done);
+    assert_eq!(phase.done_on, Some(today()));
+    // The headline, above the board and above the phases.
+    assert_eq!(harness.get_all_by_label("1 of 15 phases done").count(), 2);
+}
