@@ -562,3 +562,22 @@ fn a_phase_status_is_changed_and_dated() {
     // The headline, above the board and above the phases.
     assert_eq!(harness.get_all_by_label("1 of 15 phases done").count(), 2);
 }
+
+#[test]
+fn double_clicking_a_title_renames_it() {
+    let mut harness = board();
+    let id = task_named(&harness, "Audit logging").id;
+    harness
+        .get_by_role_and_label(Role::Label, "Audit logging")
+        .click();
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Label, "Audit logging")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    focused_field(&harness).type_text("Audit trail");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(plan(&harness).task(id).unwrap().title, "Audit trail");
+}

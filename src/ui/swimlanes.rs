@@ -552,7 +552,9 @@ impl SwimlanesTab {
                     label.request_focus();
                     self.focus_task = None;
                 }
-                if label.double_clicked() {
+                // A second click can arrive counted as a third when egui
+                // re-runs a frame, so both mean "double-click" here.
+                if label.double_clicked() || label.triple_clicked() {
                     self.start_title_edit(task);
                 }
                 if label.drag_started() {
