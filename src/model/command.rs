@@ -11,15 +11,21 @@
 
 use chrono::{Datelike, NaiveDate};
 
+pub use super::money_command::MoneyCommand;
+pub use super::time_command::TimeCommand;
 use super::validate::{MAX_YEAR, MIN_YEAR};
 use super::{
-    Block, BlockId, LaneId, MetricMeasure, PhaseNumber, PhaseStatus, Plan, Quarter, Swimlane, Task,
-    TaskId,
+    Block, BlockId, CategoryId, LaneId, LineId, MetricMeasure, PhaseNumber, PhaseStatus, Plan,
+    Quarter, Swimlane, Task, TaskId,
 };
 
 /// One edit of the plan, as a person would name it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// An edit of the time budget or the time log.
+    Time(TimeCommand),
+    /// An edit of the money budget or the expenses.
+    Money(MoneyCommand),
     /// Tick or untick a task. Ticking records `on` as the day it was done;
     /// unticking forgets that day.
     SetTaskDone {
@@ -143,6 +149,17 @@ pub enum CommandError {
     /// or a clock gone wrong.
     #[error("the date {0} is outside the years {MIN_YEAR}–{MAX_YEAR}")]
     DateOutOfRange(NaiveDate),
+    #[error("the time category with id {0} is not in the plan")]
+    NoSuchCategory(CategoryId),
+    #[error("the budget line with id {0} is not in the plan")]
+    NoSuchLine(LineId),
+    #[error("there is no time entry number {0}")]
+    NoSuchEntry(usize),
+    #[error("there is no expense number {0}")]
+    NoSuchExpense(usize),
+    /// A value the plan cannot hold, e.g. 25 hours in a day; says which and why.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 impl Plan {
@@ -150,6 +167,8 @@ impl Plan {
     /// that changes nothing does not mark the plan as modified.
     pub fn apply(&mut self, command: &Command) -> Result<bool, CommandError> {
         match command {
+            Command::Time(command) => self.apply_time(command),
+            Command::Money(command) => self.apply_money(command),
             &Command::SetTaskDone { task, done, on } => self.set_task_done(task, done, on),
             Command::AddTask { block, task, title } => self.add_task(*block, *task, title),
             Command::RenameTask { task, title } => self.rename_task(*task, title),

@@ -5,10 +5,12 @@ pub mod calendar;
 pub mod command;
 pub mod format;
 pub mod money;
+mod money_command;
 mod plan;
 pub mod progress;
 pub mod sample;
 pub mod time;
+mod time_command;
 pub mod validate;
 
 pub use plan::*;
