@@ -60,11 +60,18 @@ pub struct YearplanApp {
     untitled_folder: Option<PathBuf>,
     /// The window title last sent, so it is only sent when it changes.
     shown_title: String,
-    /// The window was asked to close while the plan had unsaved changes:
-    /// the question "save first?" is showing.
-    asking_before_close: bool,
-    /// The person answered that question; the next close goes through.
+    /// Something that would replace or close the plan while it has unsaved
+    /// changes: the question "save first?" is showing.
+    pending: Option<PendingAction>,
+    /// The person answered that question for closing; the next close goes through.
     close_confirmed: bool,
+}
+
+/// What waits for an answer to "save the changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PendingAction {
+    Close,
+    OpenExample,
 }
 
 impl YearplanApp {
@@ -83,7 +90,7 @@ impl YearplanApp {
                     .to_path_buf()
             }),
             shown_title: String::new(),
-            asking_before_close: false,
+            pending: None,
             close_confirmed: false,
         }
     }
@@ -153,7 +160,49 @@ impl YearplanApp {
 
     /// Whether the "save before closing?" question is showing.
     pub fn is_asking_before_close(&self) -> bool {
-        self.asking_before_close
+        self.pending == Some(PendingAction::Close)
+    }
+
+    /// What the "save first?" question is asked for, if it is showing.
+    pub fn pending_action(&self) -> Option<PendingAction> {
+        self.pending
+    }
+
+    /// Opens the example plan in place of this one (without a file, so
+    /// saving it never overwrites anything). Asks first when there are
+    /// unsaved changes.
+    pub fn open_example(&mut self) {
+        if self.document.dirty {
+            self.pending = Some(PendingAction::OpenExample);
+            return;
+        }
+        self.replace_with_example();
+    }
+
+    fn replace_with_example(&mut self) {
+        match io::example_plan() {
+            Ok(plan) => {
+                self.replace_document(Document {
+                    plan,
+                    path: None,
+                    dirty: false,
+                });
+                self.notice = Some(Notice::Info(
+                    "Opened the example plan. Save it to keep your changes.".to_owned(),
+                ));
+            }
+            Err(error) => {
+                self.notice = Some(Notice::Error(format!(
+                    "Could not open the example plan: {error}"
+                )));
+            }
+        }
+    }
+
+    fn replace_document(&mut self, document: Document) {
+        self.derived = Derived::of(&document.plan);
+        self.document = document;
+        self.swimlanes = ui::swimlanes::SwimlanesTab::default();
     }
 
     /// `Yearplan — Annual Plan`, with a dot when there are unsaved changes.
@@ -252,8 +301,8 @@ impl YearplanApp {
             }
         });
 
-        if self.asking_before_close {
-            self.close_question_ui(ui.ctx());
+        if let Some(pending) = self.pending {
+            self.save_first_question_ui(ui.ctx(), pending);
         }
 
         for command in &commands {
@@ -261,6 +310,7 @@ impl YearplanApp {
         }
         match action {
             Some(ui::top_bar::FileAction::Save) => self.save(),
+            Some(ui::top_bar::FileAction::OpenExample) => self.open_example(),
             Some(ui::top_bar::FileAction::Quit) => {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -274,17 +324,21 @@ impl YearplanApp {
         let close_requested = ctx.input(|input| input.viewport().close_requested());
         if close_requested && self.document.dirty && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.asking_before_close = true;
+            self.pending = Some(PendingAction::Close);
         }
     }
 
-    fn close_question_ui(&mut self, ctx: &egui::Context) {
+    fn save_first_question_ui(&mut self, ctx: &egui::Context, pending: PendingAction) {
         let mut answer = None;
+        let before = match pending {
+            PendingAction::Close => "closing",
+            PendingAction::OpenExample => "opening the example plan",
+        };
         let modal = egui::Modal::new(egui::Id::unique("close_question")).show(ctx, |ui| {
             ui.set_max_width(380.0);
             ui.label(
                 egui::RichText::new(format!(
-                    "Save the changes to “{}” before closing?",
+                    "Save the changes to “{}” before {before}?",
                     self.document.plan.display_title()
                 ))
                 .strong(),
@@ -307,23 +361,31 @@ impl YearplanApp {
             // Escape or a click outside the question cancels, as in any dialog.
             answer = Some(CloseAnswer::Cancel);
         }
-        match answer {
+        let go_ahead = match answer {
             Some(CloseAnswer::Save) => {
-                self.asking_before_close = false;
+                self.pending = None;
                 self.save();
-                // A failed save keeps the window open: the status bar says why.
-                if !self.document.dirty {
+                // A failed save stops here: the status bar says why.
+                !self.document.dirty
+            }
+            Some(CloseAnswer::DontSave) => {
+                self.pending = None;
+                true
+            }
+            Some(CloseAnswer::Cancel) => {
+                self.pending = None;
+                false
+            }
+            None => false,
+        };
+        if go_ahead {
+            match pending {
+                PendingAction::Close => {
                     self.close_confirmed = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
+                PendingAction::OpenExample => self.replace_with_example(),
             }
-            Some(CloseAnswer::DontSave) => {
-                self.asking_before_close = false;
-                self.close_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Some(CloseAnswer::Cancel) => self.asking_before_close = false,
-            None => {}
         }
     }
 

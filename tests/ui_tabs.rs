@@ -281,3 +281,49 @@ fn closing_with_unsaved_changes_and_dont_save_leaves_the_disk_alone() {
     request_close(&mut harness);
     assert!(!harness.state().is_asking_before_close());
 }
+
+#[test]
+fn file_open_example_shows_the_example_plan() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open example").click();
+    harness.run();
+
+    let state = harness.state();
+    assert_eq!(state.document().plan.title, "Elixir Systems Mastery");
+    assert_eq!(state.document().path, None);
+    assert!(!state.document().dirty);
+    assert_eq!(state.window_title(), "Yearplan — Elixir Systems Mastery");
+}
+
+#[test]
+fn opening_the_example_over_unsaved_changes_asks_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness(app_on_default_plan(folder.path()));
+    harness.run();
+    tick_a_task(&mut harness);
+    let before = harness.state().document().plan.clone();
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open example").click();
+    harness.run();
+    harness.get_by_label_contains("before opening the example plan?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().document().plan, before);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open example").click();
+    harness.run();
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().plan.title,
+        "Elixir Systems Mastery"
+    );
+}

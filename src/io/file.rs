@@ -53,6 +53,15 @@ pub fn default_plan(today: NaiveDate) -> Plan {
     plan
 }
 
+/// The example plan shipped with Yearplan: the seed plan half a year in.
+const EXAMPLE_PLAN_RON: &str = include_str!("../../assets/examples/example-plan.ron");
+
+/// The example plan shipped with Yearplan (see `assets/examples/`). The
+/// embedded file is checked by the test suite, like the default plan.
+pub fn example_plan() -> Result<Plan, FileError> {
+    parse_plan(EXAMPLE_PLAN_RON)
+}
+
 /// Reads the plan at `path`, refusing anything that is not a sound plan file.
 pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
     let text = read_plan_text(path)?;

@@ -10,6 +10,7 @@ use crate::app::{Document, Notice};
 /// What the file menu asked for; the app carries it out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileAction {
+    OpenExample,
     Save,
     Quit,
 }
@@ -18,6 +19,14 @@ pub fn ui(ui: &mut Ui, document: &Document, tab: &mut Tab) -> Option<FileAction>
     let mut action = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            if ui
+                .button("Open example")
+                .on_hover_text("The built-in plan half a year in, with hours and expenses")
+                .clicked()
+            {
+                action = Some(FileAction::OpenExample);
+            }
+            ui.separator();
             let save = egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(
                 &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S),
             ));
