@@ -1,9 +1,11 @@
 //! The plan and its arithmetic. Nothing here knows about egui, files or the
 //! clock: every function takes what it needs (including "today") as input.
 
+pub mod amount;
 pub mod calendar;
 pub mod command;
 pub mod format;
+pub mod hours;
 pub mod money;
 mod money_command;
 mod plan;
