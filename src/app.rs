@@ -45,6 +45,10 @@ impl Clock {
 }
 
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 const TAB_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
 
@@ -65,6 +69,60 @@ pub struct YearplanApp {
     pending: Option<PendingAction>,
     /// The person answered that question for closing; the next close goes through.
     close_confirmed: bool,
+    history: History,
+    /// Which state of the plan is showing: each change makes a new one, and
+    /// undo and redo go back to earlier ones.
+    revision: u64,
+    /// The state that is on disk; `None` when none is.
+    saved_revision: Option<u64>,
+}
+
+/// Earlier and later states of the plan, for undo and redo. Whole plans
+/// are kept: a plan is small next to memory, and a snapshot cannot get an
+/// inverse command wrong.
+#[derive(Default)]
+struct History {
+    undo: Vec<(Plan, u64)>,
+    redo: Vec<(Plan, u64)>,
+    last_revision: u64,
+}
+
+impl History {
+    /// How many steps back undo reaches.
+    const DEPTH: usize = 200;
+
+    fn record(&mut self, before: Plan, revision: u64) {
+        self.undo.push((before, revision));
+        if self.undo.len() > Self::DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn next_revision(&mut self) -> u64 {
+        self.last_revision += 1;
+        self.last_revision
+    }
+
+    fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn undo(&mut self, current: Plan, revision: u64) -> Option<(Plan, u64)> {
+        let previous = self.undo.pop()?;
+        self.redo.push((current, revision));
+        Some(previous)
+    }
+
+    fn redo(&mut self, current: Plan, revision: u64) -> Option<(Plan, u64)> {
+        let next = self.redo.pop()?;
+        self.undo.push((current, revision));
+        Some(next)
+    }
 }
 
 /// What waits for an answer to "save the changes first?".
@@ -77,6 +135,7 @@ pub enum PendingAction {
 impl YearplanApp {
     pub fn new(document: Document) -> YearplanApp {
         let derived = Derived::of(&document.plan);
+        let dirty = document.dirty;
         YearplanApp {
             document,
             derived,
@@ -92,6 +151,9 @@ impl YearplanApp {
             shown_title: String::new(),
             pending: None,
             close_confirmed: false,
+            history: History::default(),
+            revision: 0,
+            saved_revision: (!dirty).then_some(0),
         }
     }
 
@@ -202,6 +264,9 @@ impl YearplanApp {
     fn replace_document(&mut self, document: Document) {
         self.derived = Derived::of(&document.plan);
         self.document = document;
+        self.history = History::default();
+        self.revision = 0;
+        self.saved_revision = (!self.document.dirty).then_some(0);
         self.swimlanes = ui::swimlanes::SwimlanesTab::default();
     }
 
@@ -211,16 +276,66 @@ impl YearplanApp {
         format!("Yearplan — {}{marker}", self.document.plan.display_title())
     }
 
-    /// The one place the plan changes.
-    pub fn apply(&mut self, command: &Command) {
-        match self.document.plan.apply(command) {
-            Ok(true) => {
-                self.document.dirty = true;
-                self.derived = Derived::of(&self.document.plan);
-            }
-            Ok(false) => {}
-            Err(error) => self.notice = Some(Notice::Error(error.to_string())),
+    /// The one place the plan changes. The commands of one gesture (a drag,
+    /// a typed title, a dialog's Save) are applied together and undone
+    /// together.
+    pub fn apply_all(&mut self, commands: &[Command]) {
+        if commands.is_empty() {
+            return;
         }
+        let before = self.document.plan.clone();
+        let mut changed = false;
+        for command in commands {
+            match self.document.plan.apply(command) {
+                Ok(true) => changed = true,
+                Ok(false) => {}
+                Err(error) => self.notice = Some(Notice::Error(error.to_string())),
+            }
+        }
+        if changed {
+            self.history.record(before, self.revision);
+            self.revision = self.history.next_revision();
+            self.plan_changed();
+        }
+    }
+
+    /// Applies one command as one undo step.
+    pub fn apply(&mut self, command: &Command) {
+        self.apply_all(std::slice::from_ref(command));
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Takes the plan back one step. The history survives saving.
+    pub fn undo(&mut self) {
+        if let Some((plan, revision)) = self.history.undo(self.document.plan.clone(), self.revision)
+        {
+            self.document.plan = plan;
+            self.revision = revision;
+            self.plan_changed();
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some((plan, revision)) = self.history.redo(self.document.plan.clone(), self.revision)
+        {
+            self.document.plan = plan;
+            self.revision = revision;
+            self.plan_changed();
+        }
+    }
+
+    /// After any change of the plan: the aggregates, and whether it differs
+    /// from what is on disk (undoing back to the saved plan is not a change).
+    fn plan_changed(&mut self) {
+        self.derived = Derived::of(&self.document.plan);
+        self.document.dirty = Some(self.revision) != self.saved_revision;
     }
 
     /// Saves to the plan's file, or into the documents folder under its title
@@ -243,6 +358,7 @@ impl YearplanApp {
                 self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
                 self.document.path = Some(path);
                 self.document.dirty = false;
+                self.saved_revision = Some(self.revision);
             }
             Err(error) => self.notice = Some(Notice::Error(format!("Could not save: {error}"))),
         }
@@ -281,7 +397,11 @@ impl YearplanApp {
         let mut action = None;
 
         egui::Panel::top("top_bar").show(ui, |ui| {
-            action = ui::top_bar::ui(ui, &self.document, &mut self.tab);
+            let history = ui::top_bar::HistoryState {
+                can_undo: self.history.can_undo(),
+                can_redo: self.history.can_redo(),
+            };
+            action = ui::top_bar::ui(ui, &self.document, history, &mut self.tab);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui::top_bar::status_ui(ui, self.notice.as_ref(), self.document.path.as_deref());
@@ -305,11 +425,11 @@ impl YearplanApp {
             self.save_first_question_ui(ui.ctx(), pending);
         }
 
-        for command in &commands {
-            self.apply(command);
-        }
+        self.apply_all(&commands);
         match action {
             Some(ui::top_bar::FileAction::Save) => self.save(),
+            Some(ui::top_bar::FileAction::Undo) => self.undo(),
+            Some(ui::top_bar::FileAction::Redo) => self.redo(),
             Some(ui::top_bar::FileAction::OpenExample) => self.open_example(),
             Some(ui::top_bar::FileAction::Quit) => {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -390,14 +510,26 @@ impl YearplanApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let (save, quit, tab) = ctx.input_mut(|input| {
+        // In a text field, Ctrl+Z undoes typing, not the plan.
+        let typing = ctx.egui_wants_keyboard_input();
+        let (save, quit, tab, undo, redo) = ctx.input_mut(|input| {
             let save = input.consume_shortcut(&SAVE);
             let quit = input.consume_shortcut(&QUIT);
             let tab = TAB_KEYS
                 .iter()
                 .position(|&key| input.consume_key(Modifiers::COMMAND, key));
-            (save, quit, tab)
+            // Redo first: Ctrl+Shift+Z also matches Ctrl+Z's logical shortcut.
+            let redo =
+                !typing && (input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y));
+            let undo = !typing && input.consume_shortcut(&UNDO);
+            (save, quit, tab, undo, redo)
         });
+        if undo {
+            self.undo();
+        }
+        if redo {
+            self.redo();
+        }
         if let Some(tab) = tab.and_then(Tab::from_index) {
             self.tab = tab;
         }

@@ -581,3 +581,82 @@ fn double_clicking_a_title_renames_it() {
     harness.run();
     assert_eq!(plan(&harness).task(id).unwrap().title, "Audit trail");
 }
+
+#[test]
+fn undo_and_redo_take_back_a_tick_and_a_drag() {
+    let mut harness = board();
+    let original = plan(&harness).clone();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Audit logging")
+        .click();
+    harness.run();
+    let ticked = plan(&harness).clone();
+
+    let from = title_rect(&harness, "Audit logging").center();
+    let to = below(title_rect(&harness, "Query performance tuning"));
+    drag(&mut harness, from, to);
+    let dragged = plan(&harness).clone();
+    assert_ne!(dragged, ticked);
+
+    // One drag is one step.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(plan(&harness), &ticked);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(plan(&harness), &original);
+    // Back where it started, nothing is unsaved.
+    assert!(!harness.state().document().dirty);
+
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    harness.run();
+    assert_eq!(plan(&harness), &ticked);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(plan(&harness), &dragged);
+    assert!(harness.state().document().dirty);
+
+    // The buttons do the same.
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(plan(&harness), &ticked);
+    harness.get_by_label("Redo").click();
+    harness.run();
+    assert_eq!(plan(&harness), &dragged);
+}
+
+#[test]
+fn the_task_dialog_is_one_undo_step_and_history_survives_a_save() {
+    let mut harness = board();
+    let original = plan(&harness).clone();
+    harness
+        .get_by_role_and_label(Role::Label, "PII handling")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Details…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .type_text("GDPR");
+    harness.get_by_role_and_label(Role::CheckBox, "Due").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().document().dirty);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(plan(&harness), &original);
+    assert!(harness.state().document().dirty);
+    if let Some(path) = harness.state().document().path.clone() {
+        std::fs::remove_file(&path).ok();
+        std::fs::remove_file(io::backup_path(&path)).ok();
+    }
+}

@@ -12,10 +12,24 @@ use crate::app::{Document, Notice};
 pub enum FileAction {
     OpenExample,
     Save,
+    Undo,
+    Redo,
     Quit,
 }
 
-pub fn ui(ui: &mut Ui, document: &Document, tab: &mut Tab) -> Option<FileAction> {
+/// Whether there is anything to undo or redo, for the buttons.
+#[derive(Clone, Copy, Debug)]
+pub struct HistoryState {
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+pub fn ui(
+    ui: &mut Ui,
+    document: &Document,
+    history: HistoryState,
+    tab: &mut Tab,
+) -> Option<FileAction> {
     let mut action = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -41,6 +55,21 @@ pub fn ui(ui: &mut Ui, document: &Document, tab: &mut Tab) -> Option<FileAction>
                 action = Some(FileAction::Quit);
             }
         });
+        ui.separator();
+        if ui
+            .add_enabled(history.can_undo, egui::Button::new("Undo"))
+            .on_hover_text("Ctrl+Z")
+            .clicked()
+        {
+            action = Some(FileAction::Undo);
+        }
+        if ui
+            .add_enabled(history.can_redo, egui::Button::new("Redo"))
+            .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
+            .clicked()
+        {
+            action = Some(FileAction::Redo);
+        }
         ui.separator();
         ui.label(RichText::new(document.plan.display_title()).strong());
         if document.dirty {
