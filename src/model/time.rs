@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use super::calendar::{IsoWeek, plan_end};
 use super::{CategoryId, Plan};
@@ -90,6 +90,71 @@ pub fn weekly_target_total(plan: &Plan) -> (f64, f64) {
                 max_hours + category.weekly_max_hours,
             )
         })
+}
+
+/// The ISO week before the one holding `today`: the latest week whose hours
+/// can no longer grow. Saturates at the first week chrono can represent.
+pub fn last_complete_week(today: NaiveDate) -> IsoWeek {
+    IsoWeek::of(
+        today
+            .checked_sub_days(Days::new(7))
+            .unwrap_or(NaiveDate::MIN),
+    )
+}
+
+/// The mean weekly hours over the `weeks` consecutive ISO weeks that end with
+/// `last_week`, for one category or, with `None`, all categories together.
+///
+/// Weeks with nothing logged count as zero hours: a week off lowers the
+/// average, as it should. No weeks at all average to zero.
+///
+/// Only the weeks that have entries are visited, so the cost does not grow
+/// with `weeks`; a window reaching past the start of the calendar still
+/// divides by `weeks`, since those weeks hold nothing either.
+pub fn rolling_average_hours(
+    weekly: &WeeklyHours,
+    category: Option<CategoryId>,
+    last_week: IsoWeek,
+    weeks: u32,
+) -> f64 {
+    if weeks == 0 {
+        return 0.0;
+    }
+    // Through a date, so that a week number beyond the year's last (which
+    // `IsoWeek` allows) finds the same key the entries were summed under.
+    let last_monday = last_week.monday();
+    let last = IsoWeek::of(last_monday);
+    let first = IsoWeek::of(
+        last_monday
+            .checked_sub_days(Days::new((u64::from(weeks) - 1) * 7))
+            .unwrap_or(NaiveDate::MIN),
+    );
+    // Cannot happen, as dates and weeks order alike; `range` would panic.
+    if first > last {
+        return 0.0;
+    }
+    let sum: f64 = weekly
+        .by_week
+        .range(first..=last)
+        .map(|(_, categories)| match category {
+            Some(category) => categories.get(&category).copied().unwrap_or(0.0),
+            None => categories.values().sum(),
+        })
+        .sum();
+    sum / f64::from(weeks)
+}
+
+/// How many more hours reach `min_hours`: zero once reached (within
+/// [`HOURS_TOLERANCE`], as in [`target_state`]), never negative. Hours that
+/// are not a number count as none logged, as `target_state` counts them under.
+pub fn hours_to_minimum(hours: f64, min_hours: f64) -> f64 {
+    if hours.is_nan() {
+        return min_hours.max(0.0);
+    }
+    if hours >= min_hours - HOURS_TOLERANCE {
+        return 0.0;
+    }
+    (min_hours - hours).max(0.0)
 }
 
 /// Every ISO week that has at least one day in the plan year starting on
@@ -228,6 +293,190 @@ mod tests {
         let (min_hours, max_hours) = weekly_target_total(&plan);
         assert!(close(min_hours, 30.0));
         assert!(close(max_hours, 40.0));
+    }
+
+    fn week(year: i32, week: u32) -> IsoWeek {
+        IsoWeek { year, week }
+    }
+
+    #[test]
+    fn a_week_that_straddles_new_year_is_one_week() {
+        // 2020-W53 runs from Mon 28 Dec 2020 to Sun 3 Jan 2021; 2021-W01
+        // starts on Mon 4 Jan 2021.
+        let mut plan = Plan::empty("Test", date(2020, 12, 1));
+        plan.time_entries = vec![
+            entry(date(2020, 12, 27), 1, 1.0),
+            entry(date(2020, 12, 28), 1, 2.0),
+            entry(date(2020, 12, 31), 2, 0.5),
+            entry(date(2021, 1, 1), 1, 1.25),
+            entry(date(2021, 1, 3), 1, 3.0),
+            entry(date(2021, 1, 4), 1, 4.0),
+        ];
+        let weekly = weekly_hours(&plan);
+        assert_eq!(
+            weekly.weeks().collect::<Vec<_>>(),
+            [week(2020, 52), week(2020, 53), week(2021, 1)]
+        );
+        // 2 + 1.25 + 3 = 6.25 for category 1; plus 0.5 for category 2.
+        assert!(close(weekly.hours(week(2020, 53), CategoryId(1)), 6.25));
+        assert!(close(weekly.total(week(2020, 53)), 6.75));
+        assert!(close(weekly.hours(week(2021, 1), CategoryId(1)), 4.0));
+        assert!(close(weekly.hours(week(2020, 52), CategoryId(1)), 1.0));
+    }
+
+    #[test]
+    fn summed_entries_meet_the_target_edges_exactly() {
+        use TargetState::{InRange, Over, Under};
+        let monday = date(2026, 3, 2);
+        let tuesday = date(2026, 3, 3);
+        let state = |first: f64, second: f64, min_hours: f64, max_hours: f64| {
+            let mut plan = Plan::empty("Test", date(2026, 1, 1));
+            plan.time_entries = vec![entry(monday, 1, first), entry(tuesday, 1, second)];
+            let hours = weekly_hours(&plan).hours(IsoWeek::of(monday), CategoryId(1));
+            target_state(hours, min_hours, max_hours)
+        };
+        // Learning, 15–20 h.
+        assert_eq!(state(7.5, 7.5, 15.0, 20.0), InRange);
+        assert_eq!(state(7.5, 7.49, 15.0, 20.0), Under);
+        assert_eq!(state(10.0, 10.0, 15.0, 20.0), InRange);
+        assert_eq!(state(10.0, 10.01, 15.0, 20.0), Over);
+        // Review/Documentation, 5–5 h.
+        assert_eq!(state(2.5, 2.5, 5.0, 5.0), InRange);
+        assert_eq!(state(1.5, 3.5, 5.0, 5.0), InRange);
+        assert_eq!(state(2.5, 2.49, 5.0, 5.0), Under);
+        assert_eq!(state(2.5, 2.51, 5.0, 5.0), Over);
+    }
+
+    #[test]
+    fn the_last_complete_week_is_the_one_before_today() {
+        // Mon 2 Mar 2026 opens 2026-W10 (W01 began Mon 29 Dec 2025).
+        assert_eq!(last_complete_week(date(2026, 3, 2)), week(2026, 9));
+        assert_eq!(last_complete_week(date(2026, 3, 4)), week(2026, 9));
+        assert_eq!(last_complete_week(date(2026, 3, 8)), week(2026, 9));
+        assert_eq!(last_complete_week(date(2026, 3, 9)), week(2026, 10));
+        // Across new year, into a 53-week year.
+        assert_eq!(last_complete_week(date(2021, 1, 4)), week(2020, 53));
+        assert_eq!(last_complete_week(date(2021, 1, 3)), week(2020, 52));
+        assert_eq!(last_complete_week(date(2026, 1, 1)), week(2025, 52));
+        // Saturates rather than panicking at the start of the calendar.
+        assert_eq!(
+            last_complete_week(NaiveDate::MIN),
+            IsoWeek::of(NaiveDate::MIN)
+        );
+    }
+
+    /// Weeks 2020-W50 to 2021-W02, with 2020-W52 empty.
+    fn weekly_across_new_year() -> WeeklyHours {
+        let mut plan = Plan::empty("Test", date(2020, 12, 1));
+        plan.time_entries = vec![
+            entry(date(2020, 12, 13), 1, 10.0), // Sun, 2020-W50
+            entry(date(2020, 12, 15), 1, 3.0),  // 2020-W51
+            entry(date(2020, 12, 31), 1, 5.0),  // 2020-W53
+            entry(date(2021, 1, 2), 1, 2.5),    // Sat, 2020-W53
+            entry(date(2021, 1, 4), 1, 4.0),    // Mon, 2021-W01
+            entry(date(2021, 1, 10), 2, 1.5),   // Sun, 2021-W01
+            entry(date(2021, 1, 11), 1, 8.0),   // Mon, 2021-W02
+        ];
+        weekly_hours(&plan)
+    }
+
+    #[test]
+    fn four_week_average_across_new_year_counts_empty_weeks_as_zero() {
+        let weekly = weekly_across_new_year();
+        let learning = Some(CategoryId(1));
+        // 2020-W51 + W52 + W53 + 2021-W01 = (3 + 0 + 7.5 + 4) / 4.
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2021, 1), 4),
+            3.625
+        ));
+        // Building logged only 1.5 h in 2021-W01: 1.5 / 4.
+        assert!(close(
+            rolling_average_hours(&weekly, Some(CategoryId(2)), week(2021, 1), 4),
+            0.375
+        ));
+        // All categories: (3 + 0 + 7.5 + 5.5) / 4.
+        assert!(close(
+            rolling_average_hours(&weekly, None, week(2021, 1), 4),
+            4.0
+        ));
+        // A category with no entries at all.
+        assert!(close(
+            rolling_average_hours(&weekly, Some(CategoryId(9)), week(2021, 1), 4),
+            0.0
+        ));
+        // Ending on 2020-W53: W50 + W51 + W52 + W53 = (10 + 3 + 0 + 7.5) / 4.
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2020, 53), 4),
+            5.125
+        ));
+        // One-week and two-week windows.
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2020, 53), 1),
+            7.5
+        ));
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2021, 1), 2),
+            5.75
+        ));
+        // Four weeks that are all empty.
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2020, 40), 4),
+            0.0
+        ));
+        assert!(close(
+            rolling_average_hours(&WeeklyHours::default(), None, week(2021, 1), 4),
+            0.0
+        ));
+    }
+
+    #[test]
+    fn rolling_average_edge_cases() {
+        let weekly = weekly_across_new_year();
+        let learning = Some(CategoryId(1));
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2021, 1), 0),
+            0.0
+        ));
+        // "2020-W54" and "2021-W00" are read through their Mondays, as
+        // 2021-W01 and 2020-W53.
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2020, 54), 4),
+            3.625
+        ));
+        assert!(close(
+            rolling_average_hours(&weekly, learning, week(2021, 0), 1),
+            7.5
+        ));
+        // A window of every week there is, ending 2021-W01: all of category
+        // 1 up to then (10 + 3 + 7.5 + 4 = 24.5) over u32::MAX weeks, and
+        // quickly, because only weeks with entries are visited.
+        let average = rolling_average_hours(&weekly, learning, week(2021, 1), u32::MAX);
+        assert_eq!(average, 24.5 / f64::from(u32::MAX));
+        // At the ends of the calendar, nothing panics.
+        for last_week in [
+            IsoWeek::of(NaiveDate::MIN),
+            IsoWeek::of(NaiveDate::MAX),
+            week(i32::MIN, 0),
+            week(i32::MAX, u32::MAX),
+        ] {
+            let average = rolling_average_hours(&weekly, None, last_week, 4);
+            assert!(average.is_finite() && average >= 0.0);
+        }
+    }
+
+    #[test]
+    fn hours_still_needed_to_reach_the_minimum() {
+        assert!(close(hours_to_minimum(10.0, 15.0), 5.0));
+        assert!(close(hours_to_minimum(0.0, 15.0), 15.0));
+        assert!(close(hours_to_minimum(14.99, 15.0), 0.01));
+        assert_eq!(hours_to_minimum(15.0, 15.0), 0.0);
+        assert_eq!(hours_to_minimum(22.0, 15.0), 0.0);
+        assert_eq!(hours_to_minimum(5.0, 5.0), 0.0);
+        assert_eq!(hours_to_minimum(3.0, 0.0), 0.0);
+        // Float drift that `target_state` counts as on the edge needs nothing more.
+        assert_eq!(hours_to_minimum(14.999_999_999, 15.0), 0.0);
+        assert_eq!(hours_to_minimum(f64::NAN, 15.0), 15.0);
+        assert_eq!(hours_to_minimum(2.0, f64::NAN), 0.0);
     }
 
     #[test]
