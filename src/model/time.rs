@@ -54,6 +54,16 @@ pub fn weekly_hours(plan: &Plan) -> WeeklyHours {
     WeeklyHours { by_week }
 }
 
+/// What becomes of the entries of a time category being removed (see
+/// `TimeCommand::RemoveCategory`). It lives here rather than beside the
+/// command because the command's own module is private to `model`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntriesFate {
+    /// They are kept, counted from now on against another category.
+    MoveTo(CategoryId),
+    Delete,
+}
+
 /// Where a week's hours stand against a target range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TargetState {
