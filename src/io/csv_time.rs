@@ -1,0 +1,887 @@
+//! The time log as CSV: `date,category,hours,note`, one entry a row.
+//!
+//! Export writes what a spreadsheet and this importer both read: ISO dates,
+//! categories by name, hours as Rust writes an `f64` (the shortest text that
+//! reads back to the same number, so `1.5` stays `1.5`), notes quoted when
+//! they need to be.
+//!
+//! Import is forgiving about the shape of the file (a header or none, `,` or
+//! `;`, a byte-order mark, CRLF, `1:30` or `1,5` hours, categories by name in
+//! any case or by id) and strict about its meaning: a date that could be read
+//! two ways, an unknown category or impossible hours rejects the row, with
+//! its line number and the reason, and never guesses. Nothing here changes a
+//! plan: the caller shows the result and, once the person confirms, applies
+//! `TimeCommand::ImportEntries` with the accepted entries.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::hours::{HoursError, parse_hours};
+use crate::model::validate::{MAX_YEAR, MIN_YEAR};
+use crate::model::{CategoryId, Plan, TimeEntry};
+
+/// The header row export writes, and the columns import expects.
+pub const HEADER: &str = "date,category,hours,note";
+
+/// How much of a rejected row is kept to show; a row swallowed by an open
+/// quote can be the whole rest of the file.
+const MAX_REJECTED_TEXT_CHARS: usize = 200;
+
+/// What an import would add, and what it had to leave out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimeImport {
+    /// The rows that can be added, in the order of the file.
+    pub entries: Vec<TimeEntry>,
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// A row of the file that import leaves out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectedRow {
+    /// The line of the file the row starts on, counted from 1.
+    pub line: usize,
+    /// The row as written, shortened when long.
+    pub text: String,
+    /// Why it was left out, as sentences for a person.
+    pub reason: String,
+}
+
+/// The plan's time entries as CSV, oldest first (entries of one day in the
+/// plan's order), with a header row.
+///
+/// Quoting is written here rather than by `csv::Writer`: writing to a string
+/// cannot fail, and the writer's `Result`s would have nowhere honest to go
+/// from a function that returns the text. The round-trip tests read it back
+/// with the `csv` crate.
+pub fn time_entries_to_csv(plan: &Plan) -> String {
+    let categories = Categories::of(plan);
+    let mut entries: Vec<&TimeEntry> = plan.time_entries.iter().collect();
+    entries.sort_by_key(|entry| entry.date);
+    let mut text = String::with_capacity(32 * (entries.len() + 1));
+    text.push_str(HEADER);
+    text.push('\n');
+    for entry in entries {
+        let category = categories.name_for_export(plan, entry.category);
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            text,
+            "{},{},{},{}",
+            entry.date,
+            quoted(&category),
+            entry.hours,
+            quoted(&entry.note)
+        );
+    }
+    text
+}
+
+/// `field` as a CSV field: quoted, with quotes doubled, when it holds
+/// anything a reader could split on or trim (both delimiters import accepts,
+/// so the file reads the same whichever one is sniffed).
+fn quoted(field: &str) -> Cow<'_, str> {
+    let needs_quotes = field.contains([',', ';', '"', '\n', '\r'])
+        || field.starts_with(char::is_whitespace)
+        || field.ends_with(char::is_whitespace);
+    if needs_quotes {
+        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+/// Reads a CSV of time entries against `plan`'s categories. Never fails as
+/// a whole: every row is either an entry or a rejected row with a reason.
+pub fn parse_time_csv(text: &str, plan: &Plan) -> TimeImport {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = sniff_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        // Rows of the wrong length are reported here, with their line,
+        // rather than ending the read.
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let categories = Categories::of(plan);
+    let mut import = TimeImport::default();
+    let mut record = csv::StringRecord::new();
+    let mut first_row = true;
+    let mut lines = LineCounter {
+        text,
+        offset: 0,
+        line: 1,
+    };
+    loop {
+        let before = reader.position().byte();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                let at = error.position().map_or(before, csv::Position::byte);
+                let line = lines.line_at(to_usize(at));
+                import.rejected.push(RejectedRow {
+                    line,
+                    text: String::new(),
+                    reason: format!("This row could not be read: {error}."),
+                });
+                // A reader that cannot move past the problem would loop.
+                if reader.position().byte() <= before {
+                    break;
+                }
+                continue;
+            }
+        }
+        let start = record.position().map_or(before, csv::Position::byte);
+        let (start, raw) = raw_row(text, start, reader.position().byte());
+        let line = lines.line_at(start);
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        let is_first = std::mem::replace(&mut first_row, false);
+        if is_first
+            && record
+                .get(0)
+                .is_some_and(|field| field.trim().eq_ignore_ascii_case("date"))
+        {
+            continue;
+        }
+        let reject = |reason: String| RejectedRow {
+            line,
+            text: shortened(raw.trim_end_matches(['\r', '\n'])),
+            reason,
+        };
+        if scan(raw, delimiter).open_quote {
+            import.rejected.push(reject(
+                "A quote opened in this row is never closed, so the row runs to the end of \
+                 the file. Close the quote and import again."
+                    .to_owned(),
+            ));
+            continue;
+        }
+        match read_entry(&record, &categories, delimiter) {
+            Ok(entry) => import.entries.push(entry),
+            Err(reason) => import.rejected.push(reject(reason)),
+        }
+    }
+    import
+}
+
+fn to_usize(value: u64) -> usize {
+    usize::try_from(value).unwrap_or(usize::MAX)
+}
+
+/// Where the row between two byte offsets the reader reported really
+/// starts (the reader's start can be before the blank lines it skipped),
+/// and its text.
+fn raw_row(text: &str, start: u64, end: u64) -> (usize, &str) {
+    let start = to_usize(start).min(text.len());
+    let end = to_usize(end).clamp(start, text.len());
+    // Offsets are at record boundaries, after an ASCII byte, so `get`
+    // succeeds; should it not, the rest of the text is shown instead.
+    let raw = text
+        .get(start..end)
+        .or_else(|| text.get(start..))
+        .unwrap_or_default();
+    let row = raw.trim_start_matches(['\r', '\n']);
+    (start + (raw.len() - row.len()), row)
+}
+
+/// Line numbers of byte offsets, counted as a text editor counts them.
+/// The `csv` crate's own line count counts records, so a note spanning
+/// three lines would throw every later line number off by two.
+struct LineCounter<'a> {
+    text: &'a str,
+    /// `line` is the line of this byte offset.
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    /// Offsets come in increasing order, so counting resumes where it left
+    /// off and a whole import costs one pass over the text.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        let newlines = self
+            .text
+            .as_bytes()
+            .get(self.offset..offset)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&byte| byte == b'\n')
+            .count();
+        self.line += newlines;
+        self.offset = offset;
+        self.line
+    }
+}
+
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(MAX_REJECTED_TEXT_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// One row as an entry, or every reason it cannot be one.
+fn read_entry(
+    record: &csv::StringRecord,
+    categories: &Categories,
+    delimiter: u8,
+) -> Result<TimeEntry, String> {
+    let fields = record.len();
+    if !(3..=4).contains(&fields) {
+        let mut reason =
+            format!("Expected 4 fields (date, category, hours, note) but found {fields}.");
+        if fields > 4 {
+            let _ = write!(
+                reason,
+                " A note that holds a {} must be in double quotes.",
+                char::from(delimiter)
+            );
+        }
+        return Err(reason);
+    }
+    let field = |index| record.get(index).unwrap_or_default().trim();
+    let date = parse_date(field(0));
+    let category = categories.resolve(field(1));
+    let hours = parse_hours(field(2)).map_err(|error| match error {
+        HoursError::Empty => "The hours are missing.".to_owned(),
+        _ => format!("{error} (found {:?}).", field(2)),
+    });
+    match (date, category, hours) {
+        (Ok(date), Ok(category), Ok(hours)) => Ok(TimeEntry {
+            date,
+            category,
+            hours,
+            note: field(3).to_owned(),
+        }),
+        (date, category, hours) => {
+            let reasons: Vec<String> = [date.err(), category.err(), hours.err()]
+                .into_iter()
+                .flatten()
+                .collect();
+            Err(reasons.join(" "))
+        }
+    }
+}
+
+/// Reads `YYYY-MM-DD` (also `YYYY-M-D`). Day-first and month-first dates
+/// are refused rather than guessed: `03/02/2026` is March in one country
+/// and February in the next, and a wrong guess would file hours in the
+/// wrong week without anyone noticing.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    const EXAMPLE: &str = "write dates as YYYY-MM-DD, e.g. 2026-03-02";
+    if text.is_empty() {
+        return Err("The date is missing.".to_owned());
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if let [year, month, day] = parts[..]
+        && year.len() == 4
+        && (1..=2).contains(&month.len())
+        && (1..=2).contains(&day.len())
+        && [year, month, day].into_iter().all(all_digits)
+    {
+        let number = |part: &str| part.parse::<u32>().unwrap_or(0);
+        let year = i32::try_from(number(year)).unwrap_or(0);
+        let Some(date) = NaiveDate::from_ymd_opt(year, number(month), number(day)) else {
+            return Err(format!("{text:?} is not a day of the calendar."));
+        };
+        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+            return Err(format!(
+                "The date {date} is outside the years {MIN_YEAR}–{MAX_YEAR}."
+            ));
+        }
+        return Ok(date);
+    }
+    if text.contains(['/', '.']) && text.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "{text:?} could be day/month or month/day: {EXAMPLE}."
+        ));
+    }
+    Err(format!("{text:?} is not a date: {EXAMPLE}."))
+}
+
+/// The plan's categories, looked up by name as import reads them.
+struct Categories {
+    /// Trimmed, lower-cased name → every category with that name.
+    by_name: HashMap<String, Vec<CategoryId>>,
+    ids: Vec<CategoryId>,
+    names: Vec<String>,
+}
+
+impl Categories {
+    fn of(plan: &Plan) -> Categories {
+        let mut by_name: HashMap<String, Vec<CategoryId>> = HashMap::new();
+        for category in &plan.time_categories {
+            by_name
+                .entry(fold(&category.name))
+                .or_default()
+                .push(category.id);
+        }
+        Categories {
+            by_name,
+            ids: plan.time_categories.iter().map(|c| c.id).collect(),
+            names: plan
+                .time_categories
+                .iter()
+                .map(|c| c.name.trim().to_owned())
+                .collect(),
+        }
+    }
+
+    /// A category by name (trimmed, any case), else by id.
+    fn resolve(&self, text: &str) -> Result<CategoryId, String> {
+        if text.is_empty() {
+            return Err("The category is missing.".to_owned());
+        }
+        match self.by_name.get(&fold(text)).map(Vec::as_slice) {
+            Some([id]) => return Ok(*id),
+            Some([_, _, ..]) => {
+                return Err(format!(
+                    "More than one category is named {text:?}; give its id instead."
+                ));
+            }
+            Some([]) | None => {}
+        }
+        if let Ok(id) = text.parse::<u64>()
+            && self.ids.contains(&CategoryId(id))
+        {
+            return Ok(CategoryId(id));
+        }
+        Err(format!(
+            "There is no category {text:?}; the plan has {}.",
+            self.listed_names()
+        ))
+    }
+
+    fn listed_names(&self) -> String {
+        const SHOWN: usize = 6;
+        if self.names.is_empty() {
+            return "none yet".to_owned();
+        }
+        let mut listed = self
+            .names
+            .iter()
+            .take(SHOWN)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.names.len() > SHOWN {
+            let _ = write!(listed, " and {} more", self.names.len() - SHOWN);
+        }
+        listed
+    }
+
+    /// The category's name when that reads back as this category, else
+    /// its id (a name shared by two categories, or one that is empty).
+    fn name_for_export(&self, plan: &Plan, id: CategoryId) -> String {
+        match plan.category(id) {
+            Some(category) if self.resolve(category.name.trim()) == Ok(id) => {
+                category.name.trim().to_owned()
+            }
+            _ => id.to_string(),
+        }
+    }
+}
+
+fn fold(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// How `raw` splits on `delimiter` by the CSV quoting rules.
+struct Scan {
+    fields: usize,
+    open_quote: bool,
+}
+
+/// A field that starts with a quote runs to the next quote not doubled;
+/// quotes elsewhere are plain text. These are the rules the `csv` crate
+/// reads by, so a quote still open at the end of a record is one the crate
+/// let run to the end of the input.
+fn scan(raw: &str, delimiter: u8) -> Scan {
+    let mut fields = 1;
+    let mut in_quotes = false;
+    let mut at_field_start = true;
+    let mut bytes = raw.bytes().peekable();
+    while let Some(byte) = bytes.next() {
+        if in_quotes {
+            if byte == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    in_quotes = false;
+                }
+            }
+            continue;
+        }
+        if byte == delimiter {
+            fields += 1;
+            at_field_start = true;
+            continue;
+        }
+        if byte == b'"' && at_field_start {
+            in_quotes = true;
+        }
+        at_field_start = false;
+    }
+    Scan {
+        fields,
+        open_quote: in_quotes,
+    }
+}
+
+/// `;` or `,`, from the first line with anything on it: whichever leaves a
+/// date (or the header's `date`) as the first field, then whichever splits
+/// the line into the expected 4 fields (or 3, with no note), then whichever
+/// splits it more; `,` when in doubt. `2026-03-02;Learning;1,5;a, b` gives
+/// a date and 4 fields on `;`, so hours with a decimal comma are safe.
+fn sniff_delimiter(text: &str) -> u8 {
+    let line = text
+        .split('\n')
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or_default();
+    let rank = |delimiter: u8| {
+        let first = line
+            .split(char::from(delimiter))
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .trim_matches('"');
+        let starts_well = first.eq_ignore_ascii_case("date") || parse_date(first).is_ok();
+        let fields = scan(line, delimiter).fields;
+        let fit = match fields {
+            4 => 2,
+            3 => 1,
+            _ => 0,
+        };
+        (starts_well, fit, fields)
+    };
+    if rank(b';') > rank(b',') { b';' } else { b',' }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    fn entry(date: NaiveDate, category: u64, hours: f64, note: &str) -> TimeEntry {
+        TimeEntry {
+            date,
+            category: CategoryId(category),
+            hours,
+            note: note.to_owned(),
+        }
+    }
+
+    /// The seed's categories: Learning (1), Building (2), Review/Documentation (3).
+    fn seed() -> Plan {
+        crate::io::default_plan(day(2026, 3, 2))
+    }
+
+    fn reasons(import: &TimeImport) -> Vec<(usize, &str)> {
+        import
+            .rejected
+            .iter()
+            .map(|row| (row.line, row.reason.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn export_writes_a_header_and_rows_oldest_first() {
+        let mut plan = seed();
+        plan.time_entries = vec![
+            entry(day(2026, 3, 3), 2, 2.0, "Pulse: supervision tree"),
+            entry(day(2026, 3, 2), 1, 1.5, "Elixir in Action, ch. 3"),
+            entry(day(2026, 3, 2), 3, 0.25, "He said \"ship it\""),
+            entry(day(2026, 3, 4), 1, 4.0 / 3.0, "line one\nline two"),
+        ];
+        let text = time_entries_to_csv(&plan);
+        assert_eq!(
+            text,
+            "date,category,hours,note\n\
+             2026-03-02,Learning,1.5,\"Elixir in Action, ch. 3\"\n\
+             2026-03-02,Review/Documentation,0.25,\"He said \"\"ship it\"\"\"\n\
+             2026-03-03,Building,2,Pulse: supervision tree\n\
+             2026-03-04,Learning,1.3333333333333333,\"line one\nline two\"\n"
+        );
+        assert_eq!(
+            time_entries_to_csv(&Plan::empty("", day(2026, 1, 1))),
+            "date,category,hours,note\n"
+        );
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_entries() {
+        let mut plan = seed();
+        plan.time_categories[2].name = "Review; Docs, \"notes\"".to_owned();
+        let mut entries = vec![
+            entry(day(2026, 1, 5), 1, 1.5, "Elixir in Action, ch. 1"),
+            entry(
+                day(2026, 1, 5),
+                2,
+                4.0 / 3.0,
+                "quotes \"inside\" and ; semicolons",
+            ),
+            entry(day(2026, 1, 6), 3, 0.1, "two\nlines\r\nand CRLF"),
+            entry(day(2026, 1, 7), 1, 24.0, ""),
+            entry(day(2026, 1, 8), 2, 1.0 / 60.0, "Ünïcode ✓ — dash"),
+            entry(day(1900, 1, 1), 1, f64::MIN_POSITIVE, "date"),
+            entry(day(2200, 12, 31), 3, 23.999_999_999_999_996, ","),
+        ];
+        plan.time_entries = entries.clone();
+        let import = parse_time_csv(&time_entries_to_csv(&plan), &plan);
+        assert_eq!(import.rejected, []);
+        entries.sort_by_key(|entry| entry.date);
+        assert_eq!(import.entries, entries);
+        // Bit for bit, not merely close.
+        for (imported, original) in import.entries.iter().zip(&entries) {
+            assert_eq!(imported.hours.to_bits(), original.hours.to_bits());
+        }
+
+        // What a command would store reads back the same from the csv crate's
+        // own writer, too.
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer
+            .write_record(["date", "category", "hours", "note"])
+            .unwrap();
+        for entry in &entries {
+            let category = if entry.category == CategoryId(3) {
+                "3".to_owned()
+            } else {
+                plan.category(entry.category).unwrap().name.clone()
+            };
+            writer
+                .write_record([
+                    entry.date.to_string(),
+                    category,
+                    entry.hours.to_string(),
+                    entry.note.clone(),
+                ])
+                .unwrap();
+        }
+        let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        assert_eq!(parse_time_csv(&text, &plan).entries, entries);
+    }
+
+    #[test]
+    fn categories_that_names_cannot_tell_apart_export_by_id() {
+        let mut plan = seed();
+        plan.time_categories[1].name = "learning".to_owned();
+        plan.time_categories[2].name = "  ".to_owned();
+        plan.time_entries = vec![
+            entry(day(2026, 1, 5), 1, 1.0, ""),
+            entry(day(2026, 1, 5), 2, 2.0, ""),
+            entry(day(2026, 1, 5), 3, 3.0, ""),
+        ];
+        let text = time_entries_to_csv(&plan);
+        assert_eq!(
+            text,
+            "date,category,hours,note\n2026-01-05,1,1,\n2026-01-05,2,2,\n2026-01-05,3,3,\n"
+        );
+        assert_eq!(parse_time_csv(&text, &plan).entries, plan.time_entries);
+    }
+
+    #[test]
+    fn import_reads_the_shapes_people_write() {
+        let plan = seed();
+        let expected = vec![
+            entry(day(2026, 3, 2), 1, 1.5, "ch. 3"),
+            entry(day(2026, 3, 3), 2, 1.5, ""),
+            entry(day(2026, 3, 4), 3, 0.75, "ADR, reviewed"),
+        ];
+        for text in [
+            // A header, commas, LF.
+            "date,category,hours,note\n2026-03-02,Learning,1.5,ch. 3\n\
+             2026-03-03,building,1:30,\n2026-03-04,3,45m,\"ADR, reviewed\"\n",
+            // No header, CRLF, a BOM, spaces around fields, blank lines at the end.
+            "\u{feff}2026-03-02 , LEARNING , 1.5 , ch. 3\r\n2026-03-03,Building,90m\r\n\
+             2026-03-04, Review/Documentation ,0:45,\"ADR, reviewed\"\r\n\r\n\r\n",
+            // Semicolons with decimal commas, a header in capitals.
+            "Date;Category;Hours;Note\n2026-03-02;Learning;1,5;ch. 3\n\
+             2026-03-03;Building;1,5;\n2026-03-04;Review/Documentation;0,75;ADR, reviewed\n",
+            // Semicolons, no header, a note with commas unquoted, short dates.
+            "2026-3-2;Learning;1h 30m;ch. 3\n2026-03-03;2;1.5\n2026-03-04;3;0.75;ADR, reviewed",
+        ] {
+            let import = parse_time_csv(text, &plan);
+            assert_eq!(import.rejected, [], "{text:?}");
+            assert_eq!(import.entries, expected, "{text:?}");
+        }
+        assert_eq!(parse_time_csv("", &plan), TimeImport::default());
+        assert_eq!(
+            parse_time_csv("\u{feff}\n\n \n", &plan),
+            TimeImport::default()
+        );
+        assert_eq!(parse_time_csv(HEADER, &plan), TimeImport::default());
+        assert_eq!(
+            parse_time_csv("\n,,,\n date ,category,hours,note\n", &plan),
+            TimeImport::default()
+        );
+        // Rows of nothing but delimiters are blank too.
+        assert_eq!(
+            parse_time_csv(",,,\n , , ,\n", &plan),
+            TimeImport::default()
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_rejected_with_their_line_and_reason() {
+        let plan = seed();
+        let text = "date,category,hours,note\n\
+                    2026-03-02,Learning,1.5,fine\n\
+                    03/02/2026,Learning,1.5,day or month first?\n\
+                    2026-02-30,Learning,1,\n\
+                    1850-01-01,Learning,1,\n\
+                    yesterday,Learning,1,\n\
+                    ,Learning,1,\n\
+                    2026-03-03,Gardening,1,\n\
+                    2026-03-03,,1,\n\
+                    2026-03-03,Learning,0,\n\
+                    2026-03-03,Learning,-2,\n\
+                    2026-03-03,Learning,25,\n\
+                    2026-03-03,Learning,1:75,\n\
+                    2026-03-03,Learning,lots,\n\
+                    2026-03-03,Learning,,\n\
+                    2026-03-03,Learning\n\
+                    2026-03-03,Learning,1,a note, with a comma\n\
+                    \"2026-03-03\",\"Building\",\"2\",\"quoted, all\"\n\
+                    02.03.2026,Nope,0,\n\
+                    2026-03-09,Learning,2,last\n";
+        let import = parse_time_csv(text, &plan);
+        assert_eq!(
+            import.entries,
+            [
+                entry(day(2026, 3, 2), 1, 1.5, "fine"),
+                entry(day(2026, 3, 3), 2, 2.0, "quoted, all"),
+                entry(day(2026, 3, 9), 1, 2.0, "last"),
+            ]
+        );
+        let names = "Learning, Building, Review/Documentation";
+        assert_eq!(
+            reasons(&import),
+            [
+                (
+                    3,
+                    "\"03/02/2026\" could be day/month or month/day: \
+                     write dates as YYYY-MM-DD, e.g. 2026-03-02."
+                ),
+                (4, "\"2026-02-30\" is not a day of the calendar."),
+                (5, "The date 1850-01-01 is outside the years 1900–2200."),
+                (
+                    6,
+                    "\"yesterday\" is not a date: write dates as YYYY-MM-DD, e.g. 2026-03-02."
+                ),
+                (7, "The date is missing."),
+                (
+                    8,
+                    &*format!("There is no category \"Gardening\"; the plan has {names}.")
+                ),
+                (9, "The category is missing."),
+                (10, "Hours must be more than zero (found \"0\")."),
+                (11, "Hours must be more than zero (found \"-2\")."),
+                (12, "That is more than 24 hours (found \"25\")."),
+                (
+                    13,
+                    "After the colon write minutes from 00 to 59, e.g. 1:30 (found \"1:75\")."
+                ),
+                (
+                    14,
+                    "Not a number of hours: try 1.5, 1:30 or 90m (found \"lots\")."
+                ),
+                (15, "The hours are missing."),
+                (
+                    16,
+                    "Expected 4 fields (date, category, hours, note) but found 2."
+                ),
+                (
+                    17,
+                    "Expected 4 fields (date, category, hours, note) but found 5. \
+                     A note that holds a , must be in double quotes."
+                ),
+                (
+                    19,
+                    &*format!(
+                        "\"02.03.2026\" could be day/month or month/day: write dates as \
+                         YYYY-MM-DD, e.g. 2026-03-02. There is no category \"Nope\"; the plan \
+                         has {names}. Hours must be more than zero (found \"0\")."
+                    )
+                ),
+            ]
+        );
+        assert_eq!(
+            import.rejected[0].text,
+            "03/02/2026,Learning,1.5,day or month first?"
+        );
+        assert_eq!(import.rejected[13].text, "2026-03-03,Learning");
+    }
+
+    #[test]
+    fn line_numbers_count_lines_of_the_file_not_rows() {
+        let plan = seed();
+        // The second row's note spans three lines, so the bad row after it
+        // starts on line 6. CRLF endings, a BOM and a blank line in between.
+        let text = "\u{feff}date,category,hours,note\r\n\
+                    2026-03-02,Learning,1,\"one\r\ntwo\r\nthree\"\r\n\
+                    \r\n\
+                    2026-03-02,Learning,x,\r\n";
+        let import = parse_time_csv(text, &plan);
+        assert_eq!(import.entries.len(), 1);
+        assert_eq!(import.entries[0].note, "one\r\ntwo\r\nthree");
+        assert_eq!(import.rejected.len(), 1);
+        assert_eq!(import.rejected[0].line, 6);
+        assert_eq!(import.rejected[0].text, "2026-03-02,Learning,x,");
+        // Blank lines before the first row count too.
+        let import = parse_time_csv("\n\r\n\n2026-03-02,Learning,x,\n", &plan);
+        assert_eq!(import.rejected[0].line, 4);
+        assert_eq!(import.rejected[0].text, "2026-03-02,Learning,x,");
+    }
+
+    #[test]
+    fn a_quote_left_open_is_reported_not_swallowed() {
+        let plan = seed();
+        let text = "2026-03-02,Learning,1,fine\n\
+                    2026-03-03,Learning,2,\"never closed\n\
+                    2026-03-04,Learning,3,lost inside the quote\n";
+        let import = parse_time_csv(text, &plan);
+        assert_eq!(import.entries, [entry(day(2026, 3, 2), 1, 1.0, "fine")]);
+        assert_eq!(import.rejected.len(), 1);
+        assert_eq!(import.rejected[0].line, 2);
+        assert!(
+            import.rejected[0]
+                .reason
+                .starts_with("A quote opened in this row is never closed")
+        );
+        assert_eq!(
+            import.rejected[0].text,
+            "2026-03-03,Learning,2,\"never closed\n2026-03-04,Learning,3,lost inside the quote"
+        );
+        // A quote inside an unquoted field is only a character.
+        let import = parse_time_csv("2026-03-02,Learning,1,a 5\" screen\n", &plan);
+        assert_eq!(import.entries[0].note, "a 5\" screen");
+        // Long rejected rows are shortened.
+        let text = format!("2026-03-02,Learning,1,\"{}", "x".repeat(1_000));
+        let rejected = &parse_time_csv(&text, &plan).rejected[0];
+        assert_eq!(rejected.text.chars().count(), MAX_REJECTED_TEXT_CHARS + 1);
+        assert!(rejected.text.ends_with('…'));
+    }
+
+    #[test]
+    fn ambiguous_category_names_ask_for_an_id() {
+        let mut plan = seed();
+        plan.time_categories[1].name = "LEARNING".to_owned();
+        let import = parse_time_csv("2026-03-02,learning,1,\n2026-03-02,2,1,\n", &plan);
+        assert_eq!(import.entries, [entry(day(2026, 3, 2), 2, 1.0, "")]);
+        assert_eq!(
+            reasons(&import),
+            [(
+                1,
+                "More than one category is named \"learning\"; give its id instead."
+            )]
+        );
+        let import = parse_time_csv("2026-03-02,Anything,1,", &Plan::empty("", day(2026, 1, 1)));
+        assert_eq!(
+            reasons(&import),
+            [(
+                1,
+                "There is no category \"Anything\"; the plan has none yet."
+            )]
+        );
+    }
+
+    #[test]
+    fn the_delimiter_is_sniffed_from_the_first_line() {
+        assert_eq!(sniff_delimiter("date,category,hours,note"), b',');
+        assert_eq!(sniff_delimiter("date;category;hours;note"), b';');
+        assert_eq!(sniff_delimiter("\n\n2026-03-02;Learning;1,5;a, b\n"), b';');
+        assert_eq!(sniff_delimiter("2026-03-02;Learning;1,5"), b';');
+        assert_eq!(sniff_delimiter("2026-03-02,Learning,1.5,a; b"), b',');
+        assert_eq!(sniff_delimiter("2026-03-02,Learning,\"a;b;c;d\""), b',');
+        assert_eq!(sniff_delimiter(""), b',');
+        assert_eq!(sniff_delimiter("no delimiter at all"), b',');
+        assert_eq!(sniff_delimiter("\"2026-03-02\";\"Learning\";\"1,5\""), b';');
+        assert_eq!(sniff_delimiter("03/02/2026;Learning;1,5;a"), b';');
+    }
+
+    /// A small deterministic generator, so the test fails the same way every time.
+    struct XorShift(u64);
+
+    impl XorShift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    #[test]
+    fn no_input_panics() {
+        let plan = seed();
+        let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+        // Random bytes, and random picks from the characters CSV cares about.
+        let pieces = [
+            "\"",
+            "\"\"",
+            ",",
+            ";",
+            "\n",
+            "\r\n",
+            "\r",
+            "2026-03-02",
+            "Learning",
+            "1:30",
+            "\u{feff}",
+            "é",
+            " ",
+            "date",
+            "\0",
+        ];
+        for _ in 0..2_000 {
+            let len = usize::try_from(random.next() % 64).unwrap();
+            let bytes: Vec<u8> = (0..len).map(|_| random.next().to_le_bytes()[0]).collect();
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = parse_time_csv(&text, &plan);
+            let text: String = (0..len)
+                .map(|_| pieces[usize::try_from(random.next() % pieces.len() as u64).unwrap()])
+                .collect();
+            let import = parse_time_csv(&text, &plan);
+            for entry in &import.entries {
+                assert!(entry.hours > 0.0 && entry.hours <= 24.0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_lines_import_quickly() {
+        let plan = seed();
+        let mut text = String::from("date;category;hours;note\n");
+        for index in 0..100_000_u32 {
+            let date = day(2026, 1, 1) + chrono::Days::new(u64::from(index % 365));
+            let category = ["Learning", "building", "3"][(index % 3) as usize];
+            // Every thousandth row is bad.
+            let hours = if index % 1_000 == 999 { "25" } else { "1,5" };
+            let _ = writeln!(text, "{date};{category};{hours};row {index}");
+        }
+        let started = std::time::Instant::now();
+        let import = parse_time_csv(&text, &plan);
+        let elapsed = started.elapsed();
+        assert_eq!(import.entries.len(), 99_900);
+        assert_eq!(import.rejected.len(), 100);
+        // Row 999 of the data is line 1,001 of the file (after the header).
+        assert_eq!(import.rejected[0].line, 1_001);
+        assert_eq!(import.entries[0].note, "row 0");
+        // Generous for a debug build on a slow machine; it takes well under a second.
+        assert!(elapsed.as_secs() < 10, "took {elapsed:?}");
+    }
+}
