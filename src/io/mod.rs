@@ -1,5 +1,6 @@
 //! Reading and writing plan files.
 
+pub mod csv_money;
 pub mod csv_time;
 mod error;
 mod file;
