@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::dialogs::{FileDialogs, FilePurpose};
 use crate::io;
 use crate::model::Plan;
 use crate::model::command::Command;
@@ -58,6 +59,9 @@ pub struct YearplanApp {
     derived: Derived,
     tab: Tab,
     swimlanes: ui::swimlanes::SwimlanesTab,
+    time: ui::time::TimeTab,
+    budget: ui::budget::BudgetTab,
+    dialogs: FileDialogs,
     notice: Option<Notice>,
     clock: Clock,
     /// Where a plan with no file yet is saved; the user's documents folder.
@@ -141,6 +145,9 @@ impl YearplanApp {
             derived,
             tab: Tab::default(),
             swimlanes: ui::swimlanes::SwimlanesTab::default(),
+            time: ui::time::TimeTab::default(),
+            budget: ui::budget::BudgetTab::default(),
+            dialogs: FileDialogs::default(),
             notice: None,
             clock: Clock::System,
             untitled_folder: directories::UserDirs::new().map(|dirs| {
@@ -268,6 +275,8 @@ impl YearplanApp {
         self.revision = 0;
         self.saved_revision = (!self.document.dirty).then_some(0);
         self.swimlanes = ui::swimlanes::SwimlanesTab::default();
+        self.time = ui::time::TimeTab::default();
+        self.budget = ui::budget::BudgetTab::default();
     }
 
     /// `Yearplan — Annual Plan`, with a dot when there are unsaved changes.
@@ -395,6 +404,8 @@ impl YearplanApp {
 
         let mut commands = Vec::new();
         let mut action = None;
+        let mut time_request = None;
+        let mut budget_request = None;
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             let history = ui::top_bar::HistoryState {
@@ -411,12 +422,13 @@ impl YearplanApp {
                 plan: &self.document.plan,
                 derived: &self.derived,
                 today: self.clock.today(),
+                revision: self.revision,
             };
             match self.tab {
                 Tab::Overview => ui::overview::ui(ui, &view),
                 Tab::Swimlanes => self.swimlanes.ui(ui, &view, &mut commands),
-                Tab::Time => ui::time::ui(ui, &view),
-                Tab::Budget => ui::budget::ui(ui, &view),
+                Tab::Time => time_request = self.time.ui(ui, &view, &mut commands),
+                Tab::Budget => budget_request = self.budget.ui(ui, &view, &mut commands),
                 Tab::MetricsReviews => ui::metrics::ui(ui, &view),
             }
         });
@@ -426,6 +438,27 @@ impl YearplanApp {
         }
 
         self.apply_all(&commands);
+        match time_request {
+            Some(ui::time::TimeRequest::ExportCsv) => {
+                self.ask_for_file(ui.ctx(), FilePurpose::ExportTimeCsv);
+            }
+            Some(ui::time::TimeRequest::ImportCsv) => {
+                self.ask_for_file(ui.ctx(), FilePurpose::ImportTimeCsv);
+            }
+            None => {}
+        }
+        match budget_request {
+            Some(ui::budget::BudgetRequest::ExportCsv) => {
+                self.ask_for_file(ui.ctx(), FilePurpose::ExportExpensesCsv);
+            }
+            Some(ui::budget::BudgetRequest::ImportCsv) => {
+                self.ask_for_file(ui.ctx(), FilePurpose::ImportExpensesCsv);
+            }
+            None => {}
+        }
+        if let Some((purpose, path)) = self.dialogs.poll() {
+            self.file_chosen(purpose, &path);
+        }
         match action {
             Some(ui::top_bar::FileAction::Save) => self.save(),
             Some(ui::top_bar::FileAction::Undo) => self.undo(),
@@ -507,6 +540,58 @@ impl YearplanApp {
                 PendingAction::OpenExample => self.replace_with_example(),
             }
         }
+    }
+
+    fn ask_for_file(&mut self, ctx: &egui::Context, purpose: FilePurpose) {
+        let folder = self
+            .document
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| self.untitled_folder.clone());
+        self.dialogs.ask(purpose, folder, ctx);
+    }
+
+    /// Carries out what a file was chosen for.
+    pub fn file_chosen(&mut self, purpose: FilePurpose, path: &Path) {
+        match purpose {
+            FilePurpose::ExportTimeCsv => {
+                let text = io::csv_time::time_entries_to_csv(&self.document.plan);
+                self.export(path, &text, "hours");
+            }
+            FilePurpose::ImportTimeCsv => match io::read_text(path) {
+                Ok(text) => {
+                    let import = io::csv_time::parse_time_csv(&text, &self.document.plan);
+                    self.tab = Tab::Time;
+                    self.time.show_import(import);
+                }
+                Err(error) => {
+                    self.notice = Some(Notice::Error(format!("Could not import: {error}")));
+                }
+            },
+            FilePurpose::ExportExpensesCsv => {
+                let text = io::csv_money::expenses_to_csv(&self.document.plan);
+                self.export(path, &text, "expenses");
+            }
+            FilePurpose::ImportExpensesCsv => match io::read_text(path) {
+                Ok(text) => {
+                    let import = io::csv_money::parse_expenses_csv(&text, &self.document.plan);
+                    self.tab = Tab::Budget;
+                    self.budget.show_import(import);
+                }
+                Err(error) => {
+                    self.notice = Some(Notice::Error(format!("Could not import: {error}")));
+                }
+            },
+        }
+    }
+
+    fn export(&mut self, path: &Path, text: &str, what: &str) {
+        self.notice = Some(match io::save_export(path, text) {
+            Ok(()) => Notice::Info(format!("Exported the {what} to {}", path.display())),
+            Err(error) => Notice::Error(format!("Could not export the {what}: {error}")),
+        });
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {

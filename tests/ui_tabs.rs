@@ -41,7 +41,7 @@ fn each_tab_opens_by_its_label() {
     let tabs = [
         (Tab::Swimlanes, "Learning phases"),
         (Tab::Time, "Weekly targets"),
-        (Tab::Budget, "Money budget"),
+        (Tab::Budget, "Budget lines"),
         (Tab::MetricsReviews, "Success metrics"),
         (Tab::Overview, "This week"),
     ];

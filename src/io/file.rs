@@ -109,6 +109,12 @@ fn ron_options() -> ron::Options {
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// Reads a text file to import (CSV, Markdown) with the same care as a plan:
+/// never a folder or a pipe, never more than [`MAX_FILE_BYTES`], UTF-8 only.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    read_plan_text(path)
+}
+
 /// Reads the file's bytes after making sure, without opening it, that it is
 /// a regular file of a sane size: opening a FIFO would block forever.
 fn read_plan_text(path: &Path) -> Result<String, FileError> {
@@ -301,7 +307,11 @@ fn excerpt(text: &str, line: usize, column: usize) -> String {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Overwrite {
+    /// Replace the file, keeping the old one as `PATH.bak`.
     KeepBackup,
+    /// Replace the file without a backup.
+    Replace,
+    /// Refuse if anything is there.
     Never,
 }
 
@@ -324,7 +334,36 @@ fn save(path: &Path, plan: &Plan, overwrite: Overwrite) -> Result<(), FileError>
         path: path.to_path_buf(),
         source,
     })?;
+    write_atomically(path, &target, &folder, existing.as_ref(), &text, overwrite)
+}
 
+/// Writes an exported file (CSV, Markdown) atomically, replacing any file at
+/// `path` without keeping a backup: an export is made again at will.
+pub fn save_export(path: &Path, text: &str) -> Result<(), FileError> {
+    let target = resolve_target(path)?;
+    let folder = folder_of(&target);
+    check_folder(path, &folder)?;
+    let existing = existing_regular_file(path, &target)?;
+    write_atomically(
+        path,
+        &target,
+        &folder,
+        existing.as_ref(),
+        text,
+        Overwrite::Replace,
+    )
+}
+
+/// The new text goes to a temporary file in the same folder, is synced, and
+/// is renamed over the old file, so no reader ever sees half of it.
+fn write_atomically(
+    path: &Path,
+    target: &Path,
+    folder: &Path,
+    existing: Option<&fs::Metadata>,
+    text: &str,
+    overwrite: Overwrite,
+) -> Result<(), FileError> {
     let write_error = |step: String| {
         move |source: io::Error| FileError::Write {
             path: path.to_path_buf(),
@@ -333,7 +372,7 @@ fn save(path: &Path, plan: &Plan, overwrite: Overwrite) -> Result<(), FileError>
         }
     };
 
-    let mut temp = NamedTempFile::new_in(&folder).map_err(write_error(format!(
+    let mut temp = NamedTempFile::new_in(folder).map_err(write_error(format!(
         "could not create a file in {}",
         folder.display()
     )))?;
@@ -341,23 +380,23 @@ fn save(path: &Path, plan: &Plan, overwrite: Overwrite) -> Result<(), FileError>
         .and_then(|()| temp.flush())
         .and_then(|()| temp.as_file().sync_all())
         .map_err(write_error("could not write the new version".to_owned()))?;
-    if let Some(metadata) = &existing {
+    if let Some(metadata) = existing {
         // Keep who may read the plan as it was; the temporary file is private.
         // Best effort: failing to copy permissions is no reason not to save.
         let _ = fs::set_permissions(temp.path(), metadata.permissions());
     }
 
     match overwrite {
-        Overwrite::KeepBackup => {
-            if existing.is_some() {
-                back_up(path, &target, &folder)?;
+        Overwrite::KeepBackup | Overwrite::Replace => {
+            if overwrite == Overwrite::KeepBackup && existing.is_some() {
+                back_up(path, target, folder)?;
             }
-            temp.persist(&target).map_err(|error| {
+            temp.persist(target).map_err(|error| {
                 write_error("could not replace the old version".to_owned())(error.error)
             })?;
         }
         Overwrite::Never => {
-            temp.persist_noclobber(&target).map_err(|error| {
+            temp.persist_noclobber(target).map_err(|error| {
                 if error.error.kind() == io::ErrorKind::AlreadyExists {
                     FileError::AlreadyExists {
                         path: path.to_path_buf(),
@@ -368,7 +407,7 @@ fn save(path: &Path, plan: &Plan, overwrite: Overwrite) -> Result<(), FileError>
             })?;
         }
     }
-    sync_folder(&folder);
+    sync_folder(folder);
     Ok(())
 }
 

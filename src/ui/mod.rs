@@ -129,6 +129,8 @@ pub struct PlanView<'a> {
     pub plan: &'a Plan,
     pub derived: &'a Derived,
     pub today: NaiveDate,
+    /// Changes whenever the plan does, so tabs can cache what they derive.
+    pub revision: u64,
 }
 
 impl PlanView<'_> {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::{Id, Key, Modifiers, Rect, RichText, Sense, Ui};
 
-use super::widgets::{self, progress_bar, set_accessible_name};
+use super::widgets::{self, count, progress_bar, set_accessible_name};
 use super::{PlanView, fresh_id_candidate};
 use crate::model::calendar::{quarter_end, quarter_of, quarter_start};
 use crate::model::command::Command;
@@ -57,8 +57,8 @@ struct TaskDetails {
     title: String,
     notes: String,
     due: Option<NaiveDate>,
-    /// What the date picker shows when there is no due date yet.
-    picker_date: jiff::civil::Date,
+    /// What the date picker starts on when a due date is first set.
+    default_due: NaiveDate,
     phase: Option<PhaseNumber>,
 }
 
@@ -597,7 +597,7 @@ impl SwimlanesTab {
             title: task.title.clone(),
             notes: task.notes.clone(),
             due: task.due,
-            picker_date: to_jiff(task.due.unwrap_or(today)),
+            default_due: task.due.unwrap_or(today),
             phase: task.phase,
         });
     }
@@ -828,18 +828,10 @@ impl SwimlanesTab {
                             .labelled_by(label.id)
                             .changed()
                         {
-                            details.due = has_due.then(|| from_jiff(details.picker_date));
+                            details.due = has_due.then_some(details.default_due);
                         }
-                        if has_due {
-                            let picker = ui.add(
-                                egui_extras::DatePickerButton::new(&mut details.picker_date)
-                                    .id_salt("task_due")
-                                    .show_icon(false)
-                                    .calendar_week(true),
-                            );
-                            if picker.changed() {
-                                details.due = Some(from_jiff(details.picker_date));
-                            }
+                        if let Some(due) = details.due.as_mut() {
+                            widgets::date_picker(ui, "task_due", due);
                         } else {
                             ui.label(RichText::new("no due date").weak());
                         }
@@ -1262,29 +1254,4 @@ fn span_label(first: Quarter, last: Quarter) -> String {
     } else {
         format!("{first}–{last}")
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    use chrono::Datelike as _;
-    let year = i16::try_from(date.year()).unwrap_or(2000);
-    let month = i8::try_from(date.month()).unwrap_or(1);
-    let day = i8::try_from(date.day()).unwrap_or(1);
-    jiff::civil::Date::new(year, month, day).unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> NaiveDate {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        u32::try_from(date.month()).unwrap_or(1),
-        u32::try_from(date.day()).unwrap_or(1),
-    )
-    .unwrap_or_default()
 }

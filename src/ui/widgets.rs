@@ -32,9 +32,35 @@ pub fn hours_state_label(state: TargetState) -> &'static str {
 
 /// A progress bar that carries its figure, e.g. "4/6". Screen readers (and
 /// tests) know it as "`name` progress: 4/6", since many bars show the same
-/// figure. Drawn here rather than with `egui::ProgressBar`, whose rounded fill
-/// shows a blob at 0 that reads as progress.
+/// figure.
 pub fn progress_bar(ui: &mut Ui, name: &str, progress: Progress, width: f32) {
+    let fill = if progress.is_complete() {
+        IN_RANGE
+    } else {
+        ui.visuals().selection.bg_fill
+    };
+    let figure = progress.to_string();
+    figure_bar(
+        ui,
+        &format!("{name} progress: {figure}"),
+        progress.fraction(),
+        &figure,
+        fill,
+        width,
+    );
+}
+
+/// A bar filled to `fraction` in `fill`, with `text` on it. Drawn here
+/// rather than with `egui::ProgressBar`, whose rounded fill shows a blob at
+/// 0 that reads as progress.
+pub fn figure_bar(
+    ui: &mut Ui,
+    accessible_name: &str,
+    fraction: f32,
+    text: &str,
+    fill: Color32,
+    width: f32,
+) {
     let height = ui.spacing().interact_size.y * 0.8;
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width.max(height), height), egui::Sense::hover());
@@ -43,27 +69,27 @@ pub fn progress_bar(ui: &mut Ui, name: &str, progress: Progress, width: f32) {
         let radius = height / 2.0;
         let painter = ui.painter();
         painter.rect_filled(rect, radius, visuals.extreme_bg_color);
-        let fraction = progress.fraction().clamp(0.0, 1.0);
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         if fraction > 0.0 {
-            let mut fill = rect;
-            fill.set_width((rect.width() * fraction).max(height));
-            let colour = if progress.done == progress.total {
-                IN_RANGE
-            } else {
-                visuals.selection.bg_fill
-            };
-            painter.rect_filled(fill, radius, colour);
+            let mut filled = rect;
+            filled.set_width((rect.width() * fraction).max(height));
+            painter.rect_filled(filled, radius, fill);
         }
         painter.text(
             rect.left_center() + egui::vec2(radius, 0.0),
             egui::Align2::LEFT_CENTER,
-            progress.to_string(),
+            text,
             egui::FontId::proportional(11.5),
             visuals.strong_text_color(),
         );
     }
-    let label = format!("{name} progress: {progress}");
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, accessible_name)
+    });
 }
 
 /// A heading for a section of a tab.
@@ -75,19 +101,68 @@ pub fn section_heading(ui: &mut Ui, text: &str) {
 
 /// A right-aligned cell of a grid, for numbers. Its width is bounded so a
 /// number in the last column sits beside its row, not at the window's edge.
-pub fn number_cell(ui: &mut Ui, text: impl Into<RichText>) {
+pub fn number_cell(ui: &mut Ui, text: impl Into<RichText>) -> egui::Response {
     let width = ui.available_width().min(110.0);
     ui.allocate_ui_with_layout(
         egui::vec2(width, ui.spacing().interact_size.y),
         egui::Layout::right_to_left(egui::Align::Center),
-        |ui| {
-            ui.label(text.into());
-        },
-    );
+        |ui| ui.label(text.into()),
+    )
+    .inner
+}
+
+/// "1 entry", "3 entries".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// Gives a widget the name screen readers (and tests) know it by, for widgets
 /// whose visible text is not enough: an "…" menu, a field showing its value.
 pub fn set_accessible_name(response: &egui::Response, role: egui::Role, name: &str) {
     response.widget_info(|| egui::WidgetInfo::labeled(role, true, name));
+}
+
+/// A date field with a calendar pop-up (egui_extras' picker, which speaks
+/// jiff dates; the plan speaks chrono, converted here at the edge).
+pub fn date_picker(ui: &mut Ui, id_salt: &str, date: &mut chrono::NaiveDate) -> egui::Response {
+    let mut picked = to_jiff(*date);
+    let response = ui.add(
+        egui_extras::DatePickerButton::new(&mut picked)
+            .id_salt(id_salt)
+            .show_icon(false)
+            .calendar_week(true)
+            .format("%a %-d %b %Y"),
+    );
+    if response.changed() {
+        *date = from_jiff(picked);
+    }
+    response
+}
+
+fn to_jiff(date: chrono::NaiveDate) -> jiff::civil::Date {
+    use chrono::Datelike as _;
+    let year = i16::try_from(date.year()).unwrap_or(2000);
+    let month = i8::try_from(date.month()).unwrap_or(1);
+    let day = i8::try_from(date.day()).unwrap_or(1);
+    jiff::civil::Date::new(year, month, day).unwrap_or_default()
+}
+
+fn from_jiff(date: jiff::civil::Date) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        u32::try_from(date.month()).unwrap_or(1),
+        u32::try_from(date.day()).unwrap_or(1),
+    )
+    .unwrap_or_default()
+}
+
+/// A small square of colour for a chart's key.
+pub fn swatch(ui: &mut Ui, colour: Color32) {
+    let size = egui::vec2(10.0, 10.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
 }

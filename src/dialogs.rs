@@ -1,0 +1,100 @@
+//! Native file dialogs, run on a thread of their own so the window keeps
+//! painting while one is open.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// What a file is being chosen for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    ExportTimeCsv,
+    ImportTimeCsv,
+    ExportExpensesCsv,
+    ImportExpensesCsv,
+}
+
+impl FilePurpose {
+    fn is_save(self) -> bool {
+        matches!(
+            self,
+            FilePurpose::ExportTimeCsv | FilePurpose::ExportExpensesCsv
+        )
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            FilePurpose::ExportTimeCsv => "Export hours as CSV",
+            FilePurpose::ImportTimeCsv => "Import hours from CSV",
+            FilePurpose::ExportExpensesCsv => "Export expenses as CSV",
+            FilePurpose::ImportExpensesCsv => "Import expenses from CSV",
+        }
+    }
+
+    fn suggested_name(self) -> &'static str {
+        match self {
+            FilePurpose::ExportTimeCsv | FilePurpose::ImportTimeCsv => "hours.csv",
+            FilePurpose::ExportExpensesCsv | FilePurpose::ImportExpensesCsv => "expenses.csv",
+        }
+    }
+}
+
+/// At most one dialog at a time, like any desktop app.
+#[derive(Default)]
+pub struct FileDialogs {
+    open: Option<(FilePurpose, Receiver<Option<PathBuf>>)>,
+}
+
+impl FileDialogs {
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Opens a dialog for `purpose`, starting in `folder`. Does nothing while
+    /// another dialog is open.
+    pub fn ask(&mut self, purpose: FilePurpose, folder: Option<PathBuf>, ctx: &egui::Context) {
+        if self.open.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(purpose.title())
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name(purpose.suggested_name());
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                let path = if purpose.is_save() {
+                    dialog.save_file()
+                } else {
+                    dialog.pick_file()
+                };
+                // The app may have closed meanwhile; then nobody needs the answer.
+                let _ = sender.send(path);
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.open = Some((purpose, receiver));
+        }
+    }
+
+    /// The file chosen in a dialog that has closed since the last call.
+    pub fn poll(&mut self) -> Option<(FilePurpose, PathBuf)> {
+        let (purpose, receiver) = self.open.as_ref()?;
+        match receiver.try_recv() {
+            Ok(path) => {
+                let purpose = *purpose;
+                self.open = None;
+                path.map(|path| (purpose, path))
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.open = None;
+                None
+            }
+        }
+    }
+}

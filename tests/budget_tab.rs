@@ -1,0 +1,255 @@
+//! The Budget tab driven by label: logging expenses, bad amounts, budget
+//! lines, caps and CSV in and out.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use yearplan::app::{Clock, Document, YearplanApp};
+use yearplan::dialogs::FilePurpose;
+use yearplan::io;
+use yearplan::model::{BudgetKind, Expense, LineId, Plan};
+use yearplan::ui::Tab;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()
+}
+
+const BOOKS: LineId = LineId(1);
+const INFRASTRUCTURE: LineId = LineId(2);
+const TOOLS: LineId = LineId(3);
+
+fn budget_tab_with(plan: Plan) -> Harness<'static, YearplanApp> {
+    let app = YearplanApp::new(Document {
+        plan,
+        path: None,
+        dirty: false,
+    })
+    .with_clock(Clock::Fixed(today()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
+    harness.run();
+    harness.get_by_label(Tab::Budget.label()).click();
+    harness.run();
+    harness
+}
+
+fn budget_tab() -> Harness<'static, YearplanApp> {
+    budget_tab_with(io::default_plan(today()))
+}
+
+fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
+    &harness.state().document().plan
+}
+
+fn retype(harness: &mut Harness<'_, YearplanApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+fn choose(harness: &mut Harness<'_, YearplanApp>, combo: &str, option: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, option).click();
+    harness.run();
+}
+
+#[test]
+fn an_expense_added_through_the_form_counts_in_this_month() {
+    let mut harness = budget_tab();
+    choose(&mut harness, "Line", "Infrastructure");
+    retype(&mut harness, "Amount", "$49.99");
+    retype(&mut harness, "Note", "Fly.io");
+    harness.get_by_label("Add").click();
+    harness.run();
+    assert_eq!(
+        plan(&harness).expenses,
+        [Expense {
+            date: today(),
+            line: INFRASTRUCTURE,
+            cents: 4_999,
+            note: "Fly.io".to_owned(),
+        }]
+    );
+    // The table's row, Infrastructure's month and the run-rate all show it.
+    assert_eq!(harness.get_all_by_label("$49.99").count(), 3);
+
+    // Enter adds too; cents add up exactly: 0.10 + 0.20 on top.
+    retype(&mut harness, "Amount", "0.10");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    retype(&mut harness, "Amount", "0.20");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let cents: i64 = plan(&harness)
+        .expenses
+        .iter()
+        .map(|expense| expense.cents)
+        .sum();
+    assert_eq!(cents, 5_029);
+    assert_eq!(harness.get_all_by_label("$50.29").count(), 2);
+}
+
+#[test]
+fn a_bad_amount_shows_its_message_and_adds_nothing() {
+    let mut harness = budget_tab();
+    let cases = [
+        ("", "Enter an amount"),
+        ("abc", ""),
+        ("-5", "negative"),
+        ("1.234", "two decimals"),
+        ("999999999999", "too large"),
+    ];
+    for (bad, message) in cases {
+        retype(&mut harness, "Amount", bad);
+        harness.get_by_label("Add").click();
+        harness.run();
+        assert!(plan(&harness).expenses.is_empty(), "{bad:?} was added");
+        assert!(!harness.state().document().dirty);
+        if !message.is_empty() {
+            harness.get_by_label_contains(message);
+        }
+    }
+}
+
+#[test]
+fn spending_from_a_cap_shows_what_is_left_and_over_in_red_words() {
+    let mut seed = io::default_plan(today());
+    seed.expenses.push(Expense {
+        date: today(),
+        line: BOOKS,
+        cents: 4_499,
+        note: "Elixir in Action".to_owned(),
+    });
+    let mut harness = budget_tab_with(seed);
+    harness.get_by_label("Books: $44.99 of $500.00 — $455.01 left");
+    harness.get_by_label("Books cap: $44.99 / $500.00");
+
+    retype(&mut harness, "Amount", "460");
+    harness.get_by_label("Add").click();
+    harness.run();
+    harness.get_by_label("Books: $504.99 of $500.00 — $4.99 over");
+}
+
+#[test]
+fn removing_a_line_with_expenses_moves_them() {
+    let mut seed = io::default_plan(today());
+    for cents in [1_900, 9_900] {
+        seed.expenses.push(Expense {
+            date: today(),
+            line: TOOLS,
+            cents,
+            note: String::new(),
+        });
+    }
+    let mut harness = budget_tab_with(seed);
+    harness.get_by_label("Remove Tools/Services").click();
+    harness.run();
+    harness.get_by_label_contains("has 2 expenses");
+    choose(&mut harness, "Move them to", "Infrastructure");
+    harness.get_by_label("Move and remove").click();
+    harness.run();
+    let plan = plan(&harness);
+    assert!(plan.budget_line(TOOLS).is_none());
+    assert_eq!(plan.expenses.len(), 2);
+    assert!(
+        plan.expenses
+            .iter()
+            .all(|expense| expense.line == INFRASTRUCTURE)
+    );
+    // The run-rate loses the line's $200.
+    harness.get_by_label("Annual budget $1,700.00 ($100.00 a month and the one-time caps)");
+}
+
+#[test]
+fn a_line_is_added_and_changed_and_the_symbol_set() {
+    let mut harness = budget_tab();
+    harness.get_by_label("+ Add budget line").click();
+    harness.run();
+    retype(&mut harness, "Line name", "Courses");
+    harness.get_by_label("one-time cap").click();
+    retype(&mut harness, "Line amount", "1,200");
+    harness.get_by_label("Save line").click();
+    harness.run();
+    let courses = plan(&harness)
+        .budget_lines
+        .iter()
+        .find(|line| line.name == "Courses")
+        .unwrap()
+        .clone();
+    assert_eq!(courses.kind, BudgetKind::OneTime { cap_cents: 120_000 });
+    // 12 × $300 + $500 + $1,200.
+    harness.get_by_label_contains("Annual budget $5,300.00");
+
+    harness.get_by_label("Edit Infrastructure").click();
+    harness.run();
+    retype(&mut harness, "Line amount", "150");
+    harness.get_by_label("Save line").click();
+    harness.run();
+    assert_eq!(
+        plan(&harness).budget_line(INFRASTRUCTURE).unwrap().kind,
+        BudgetKind::Monthly { cents: 15_000 }
+    );
+
+    retype(&mut harness, "Currency symbol", "€");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(plan(&harness).currency_symbol, "€");
+    harness.get_by_label_contains("Annual budget €5,900.00");
+}
+
+#[test]
+fn csv_import_previews_and_adds_on_confirm_and_export_writes_all() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("expenses.csv");
+    std::fs::write(
+        &csv,
+        "date,line,amount,note\n\
+         2026-03-01,Books,44.99,Elixir in Action\n\
+         2026-03-02,Infrastructure,$100,\"Fly.io, March\"\n\
+         2026-03-03,Yachts,5000,no such line\n",
+    )
+    .unwrap();
+    let mut harness = budget_tab();
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ImportExpensesCsv, &csv);
+    harness.run();
+    harness.get_by_label("2 expenses ready to add, 1 row rejected.");
+    assert!(plan(&harness).expenses.is_empty());
+    harness.get_by_label("Add 2 expenses").click();
+    harness.run();
+    assert_eq!(plan(&harness).expenses.len(), 2);
+    assert_eq!(plan(&harness).expenses[1].note, "Fly.io, March");
+
+    let out = folder.path().join("out.csv");
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ExportExpensesCsv, &out);
+    harness.run();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("date,line,amount,note"));
+    assert!(text.contains("2026-03-02,Infrastructure,100.00,\"Fly.io, March\""));
+}
+
+#[test]
+fn the_example_plan_draws_both_charts() {
+    let mut harness = budget_tab_with(io::example_plan().unwrap());
+    harness.run();
+    harness.get_by_label("Spend per month");
+    harness.get_by_label("Cumulative spend");
+    assert!(
+        harness
+            .query_by_label_contains("No expenses logged yet")
+            .is_none()
+    );
+}

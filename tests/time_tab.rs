@@ -1,0 +1,304 @@
+//! The Time tab driven by label: logging hours, bad input, categories,
+//! editing the log, and CSV in and out.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use yearplan::app::{Clock, Document, YearplanApp};
+use yearplan::dialogs::FilePurpose;
+use yearplan::io;
+use yearplan::model::calendar::IsoWeek;
+use yearplan::model::time::{TargetState, target_state, weekly_hours};
+use yearplan::model::{CategoryId, Plan, TimeEntry};
+use yearplan::ui::Tab;
+
+/// A Wednesday.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()
+}
+
+const LEARNING: CategoryId = CategoryId(1);
+const BUILDING: CategoryId = CategoryId(2);
+
+fn time_tab_with(plan: Plan) -> Harness<'static, YearplanApp> {
+    let app = YearplanApp::new(Document {
+        plan,
+        path: None,
+        dirty: false,
+    })
+    .with_clock(Clock::Fixed(today()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
+    harness.run();
+    harness.get_by_label(Tab::Time.label()).click();
+    harness.run();
+    harness
+}
+
+fn time_tab() -> Harness<'static, YearplanApp> {
+    time_tab_with(io::default_plan(today()))
+}
+
+fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
+    &harness.state().document().plan
+}
+
+fn type_into(harness: &mut Harness<'_, YearplanApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+fn learning_this_week(harness: &Harness<'_, YearplanApp>) -> f64 {
+    weekly_hours(plan(harness)).hours(IsoWeek::of(today()), LEARNING)
+}
+
+#[test]
+fn hours_added_through_the_form_count_in_this_week() {
+    let mut harness = time_tab();
+    type_into(&mut harness, "Hours", "1:30");
+    type_into(&mut harness, "Note", "GenServer chapter");
+    harness.get_by_label("Add").click();
+    harness.run();
+
+    assert_eq!(
+        plan(&harness).time_entries,
+        [TimeEntry {
+            date: today(),
+            category: LEARNING,
+            hours: 1.5,
+            note: "GenServer chapter".to_owned(),
+        }]
+    );
+    assert!(harness.get_all_by_label("1.5 h").count() >= 1);
+    // The form is ready for the next entry.
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Hours")
+            .value()
+            .unwrap_or_default(),
+        ""
+    );
+
+    // Enter adds too; 13.5 more hours bring Learning to its 15 h minimum.
+    type_into(&mut harness, "Hours", "13.5");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(learning_this_week(&harness), 15.0);
+    let learning = plan(&harness).category(LEARNING).unwrap().clone();
+    assert_eq!(
+        target_state(15.0, learning.weekly_min_hours, learning.weekly_max_hours),
+        TargetState::InRange
+    );
+    assert!(harness.get_all_by_label("15.0 h").count() >= 1);
+    assert!(harness.state().document().dirty);
+}
+
+#[test]
+fn bad_hours_show_a_message_and_add_nothing() {
+    let mut harness = time_tab();
+    let cases = [
+        ("", "Enter the hours"),
+        ("abc", "Not a number of hours"),
+        ("-2", "more than zero"),
+        ("0", "more than zero"),
+        ("25", "more than 24 hours"),
+        ("1:75", "minutes from 00 to 59"),
+    ];
+    for (bad, message) in cases {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Hours")
+            .focus();
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness
+            .get_by_role_and_label(Role::TextInput, "Hours")
+            .type_text(bad);
+        harness.run();
+        harness.get_by_label("Add").click();
+        harness.run();
+        assert!(plan(&harness).time_entries.is_empty(), "{bad} was added");
+        assert!(!harness.state().document().dirty);
+        harness.get_by_label_contains(message);
+    }
+}
+
+#[test]
+fn removing_a_category_with_entries_moves_them() {
+    let mut seed = io::default_plan(today());
+    for (day, hours) in [(2, 2.0), (3, 1.5), (4, 3.0)] {
+        seed.time_entries.push(TimeEntry {
+            date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
+            category: LEARNING,
+            hours,
+            note: String::new(),
+        });
+    }
+    let mut harness = time_tab_with(seed);
+    harness.get_by_label("Remove Learning").click();
+    harness.run();
+    harness.get_by_label_contains("has 3 entries logged");
+    // Building is offered first; move them there.
+    harness.get_by_label("Move and remove").click();
+    harness.run();
+
+    let plan = plan(&harness);
+    assert!(plan.category(LEARNING).is_none());
+    assert_eq!(plan.time_entries.len(), 3);
+    assert!(
+        plan.time_entries
+            .iter()
+            .all(|entry| entry.category == BUILDING)
+    );
+    let hours: f64 = plan.time_entries.iter().map(|entry| entry.hours).sum();
+    assert_eq!(hours, 6.5);
+}
+
+#[test]
+fn removing_a_category_can_be_cancelled_or_delete_its_entries() {
+    let mut seed = io::default_plan(today());
+    seed.time_entries.push(TimeEntry {
+        date: today(),
+        category: BUILDING,
+        hours: 2.0,
+        note: String::new(),
+    });
+    let mut harness = time_tab_with(seed);
+    let before = plan(&harness).clone();
+    harness.get_by_label("Remove Building").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(plan(&harness), &before);
+
+    harness.get_by_label("Remove Building").click();
+    harness.run();
+    harness.get_by_label("Delete the 1 entry too").click();
+    harness.run();
+    assert!(plan(&harness).category(BUILDING).is_none());
+    assert!(plan(&harness).time_entries.is_empty());
+}
+
+#[test]
+fn a_category_is_added_and_its_target_edited() {
+    let mut harness = time_tab();
+    harness.get_by_label("+ Add category").click();
+    harness.run();
+    type_into(&mut harness, "New category name", "Writing");
+    harness.get_by_label("Add category").click();
+    harness.run();
+    let writing = plan(&harness)
+        .time_categories
+        .iter()
+        .find(|category| category.name == "Writing")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (writing.weekly_min_hours, writing.weekly_max_hours),
+        (5.0, 10.0)
+    );
+
+    harness.get_by_label("Edit Learning").click();
+    harness.run();
+    harness
+        .get_by_label("Learning weekly minimum")
+        .set_value_accesskit(12.0);
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let learning = plan(&harness).category(LEARNING).unwrap().clone();
+    assert_eq!(
+        (learning.weekly_min_hours, learning.weekly_max_hours),
+        (12.0, 20.0)
+    );
+    // The summed range follows: 12 + 10 + 5 + 5 to 20 + 15 + 5 + 10.
+    harness.get_by_label("Targets add up to 32–50 h a week.");
+}
+
+#[test]
+fn an_entry_is_edited_and_deleted_in_the_table() {
+    let mut seed = io::default_plan(today());
+    seed.time_entries.push(TimeEntry {
+        date: today(),
+        category: LEARNING,
+        hours: 2.0,
+        note: "Ecto".to_owned(),
+    });
+    let mut harness = time_tab_with(seed);
+    harness.get_by_label("Edit entry 1").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Edit hours")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Edit hours")
+        .type_text("45m");
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(plan(&harness).time_entries[0].hours, 0.75);
+
+    harness.get_by_label("Delete entry 1").click();
+    harness.run();
+    assert!(plan(&harness).time_entries.is_empty());
+    // And undo brings it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(plan(&harness).time_entries.len(), 1);
+}
+
+#[test]
+fn csv_import_previews_reports_rejected_rows_and_adds_on_confirm() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("hours.csv");
+    std::fs::write(
+        &csv,
+        "date,category,hours,note\n\
+         2026-03-02,Learning,1:30,Read\n\
+         2026-03-03,Building,2,\"Pulse, ingestion\"\n\
+         2026-03-04,Juggling,1,unknown category\n\
+         03/04/2026,Learning,1,ambiguous date\n",
+    )
+    .unwrap();
+    let mut harness = time_tab();
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ImportTimeCsv, &csv);
+    harness.run();
+    harness.get_by_label("2 entries ready to add, 2 rows rejected.");
+    assert!(plan(&harness).time_entries.is_empty());
+
+    harness.get_by_label("Add 2 entries").click();
+    harness.run();
+    let entries = &plan(&harness).time_entries;
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1].note, "Pulse, ingestion");
+    assert_eq!(entries[0].hours, 1.5);
+}
+
+#[test]
+fn csv_export_writes_every_entry() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("out.csv");
+    let example = io::example_plan().unwrap();
+    let entries = example.time_entries.len();
+    let mut harness = time_tab_with(example);
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ExportTimeCsv, &csv);
+    harness.run();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("date,category,hours,note"));
+    assert_eq!(text.lines().count(), entries + 1);
+    harness.get_by_label_contains("Exported the hours to");
+}
