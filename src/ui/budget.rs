@@ -513,8 +513,8 @@ impl BudgetTab {
             .column(Column::initial(150.0).at_least(120.0))
             .column(Column::initial(150.0).at_least(90.0))
             .column(Column::initial(100.0).at_least(70.0))
-            .column(Column::initial(320.0).at_least(120.0).clip(true))
-            .column(Column::remainder().at_least(130.0))
+            .column(Column::exact(124.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
             .header(row_height, |mut header| {
                 header.col(|ui| {
                     let order = if self.filter.oldest_first {
@@ -534,10 +534,10 @@ impl BudgetTab {
                         ui.strong("Amount");
                     });
                 });
+                header.col(|_| {});
                 header.col(|ui| {
                     ui.strong("Note");
                 });
-                header.col(|_| {});
             })
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut row| {
@@ -574,13 +574,6 @@ impl BudgetTab {
                                 set_accessible_name(&field, egui::Role::TextInput, "Edit amount");
                             });
                             row.col(|ui| {
-                                let field = ui.add(
-                                    egui::TextEdit::singleline(&mut edit.note)
-                                        .desired_width(f32::INFINITY),
-                                );
-                                set_accessible_name(&field, egui::Role::TextInput, "Edit note");
-                            });
-                            row.col(|ui| {
                                 if ui.small_button("Save").clicked() {
                                     match parse_amount_cents(
                                         &edit.amount,
@@ -610,6 +603,13 @@ impl BudgetTab {
                                     ui.colored_label(ui.visuals().error_fg_color, error);
                                 }
                             });
+                            row.col(|ui| {
+                                let field = ui.add(
+                                    egui::TextEdit::singleline(&mut edit.note)
+                                        .desired_width(f32::INFINITY),
+                                );
+                                set_accessible_name(&field, egui::Role::TextInput, "Edit note");
+                            });
                             if close {
                                 self.editing = None;
                             }
@@ -632,9 +632,6 @@ impl BudgetTab {
                                         ui.label(view.money(expense.cents));
                                     },
                                 );
-                            });
-                            row.col(|ui| {
-                                ui.label(&expense.note);
                             });
                             row.col(|ui| {
                                 let edit = ui.small_button("Edit");
@@ -664,6 +661,9 @@ impl BudgetTab {
                                         index,
                                     }));
                                 }
+                            });
+                            row.col(|ui| {
+                                ui.label(&expense.note);
                             });
                         }
                     }

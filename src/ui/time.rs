@@ -614,8 +614,8 @@ impl TimeTab {
             .column(Column::initial(150.0).at_least(120.0))
             .column(Column::initial(150.0).at_least(90.0))
             .column(Column::initial(80.0).at_least(60.0))
-            .column(Column::initial(320.0).at_least(120.0).clip(true))
-            .column(Column::remainder().at_least(130.0))
+            .column(Column::exact(124.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
             .header(row_height, |mut header| {
                 header.col(|ui| {
                     let order = if self.filter.oldest_first {
@@ -635,10 +635,10 @@ impl TimeTab {
                         ui.strong("Hours");
                     });
                 });
+                header.col(|_| {});
                 header.col(|ui| {
                     ui.strong("Note");
                 });
-                header.col(|_| {});
             })
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut row| {
@@ -678,13 +678,6 @@ impl TimeTab {
                                 }
                             });
                             row.col(|ui| {
-                                let field = ui.add(
-                                    egui::TextEdit::singleline(&mut edit.note)
-                                        .desired_width(f32::INFINITY),
-                                );
-                                set_accessible_name(&field, egui::Role::TextInput, "Edit note");
-                            });
-                            row.col(|ui| {
                                 if ui.small_button("Save").clicked() {
                                     match parse_hours(&edit.hours) {
                                         Ok(hours) => {
@@ -710,6 +703,13 @@ impl TimeTab {
                                         .on_hover_text(error);
                                 }
                             });
+                            row.col(|ui| {
+                                let field = ui.add(
+                                    egui::TextEdit::singleline(&mut edit.note)
+                                        .desired_width(f32::INFINITY),
+                                );
+                                set_accessible_name(&field, egui::Role::TextInput, "Edit note");
+                            });
                             if close {
                                 self.editing = None;
                             }
@@ -732,9 +732,6 @@ impl TimeTab {
                                         ui.label(format_hours(entry.hours));
                                     },
                                 );
-                            });
-                            row.col(|ui| {
-                                ui.label(&entry.note);
                             });
                             row.col(|ui| {
                                 let edit = ui.small_button("Edit");
@@ -763,6 +760,9 @@ impl TimeTab {
                                     commands
                                         .push(Command::Time(TimeCommand::DeleteEntry { index }));
                                 }
+                            });
+                            row.col(|ui| {
+                                ui.label(&entry.note);
                             });
                         }
                     }
@@ -895,6 +895,13 @@ fn this_week_ui(ui: &mut Ui, view: &PlanView<'_>) {
                 ui.label(name)
                     .on_hover_text(format!("Target {}", format_hours_range(min, max)));
                 state_cell(ui, hours, min, max);
+                // The state in words too: colour is never the only sign.
+                let state = target_state(hours, min, max);
+                ui.label(
+                    RichText::new(hours_state_label(state))
+                        .small()
+                        .color(hours_state_colour(state)),
+                );
                 widgets::number_cell(ui, format_hours(hours_to_minimum(hours, min)));
                 state_cell(ui, last, min, max);
                 state_cell(ui, average, min, max);
