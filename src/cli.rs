@@ -42,6 +42,11 @@ pub enum Command {
     New { path: PathBuf },
     /// Check that PATH is a valid plan and print a short summary of it.
     Check { path: PathBuf },
+    /// Add Yearplan to your desktop's app menu: write its launcher, icons and
+    /// plan file type (*.plan.ron) under ~/.local/share, starting this program.
+    InstallDesktop,
+    /// Remove what install-desktop wrote, and nothing else.
+    UninstallDesktop,
 }
 
 /// What the binary should do after [`run`].
@@ -59,6 +64,8 @@ pub fn run(cli: Cli) -> Action {
     match cli.command {
         Some(Command::New { path }) => Action::Exit(new_plan(&path)),
         Some(Command::Check { path }) => Action::Exit(check(&path)),
+        Some(Command::InstallDesktop) => Action::Exit(crate::desktop::install_command()),
+        Some(Command::UninstallDesktop) => Action::Exit(crate::desktop::uninstall_command()),
         None => Action::Window { path: cli.path },
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod desktop;
 pub mod dialogs;
 pub mod io;
 pub mod model;

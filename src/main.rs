@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use yearplan::app::{Clock, YearplanApp};
+use yearplan::app::{Clock, Preferences, YearplanApp};
 use yearplan::cli::{self, Action, Cli};
 
 fn main() -> ExitCode {
@@ -24,12 +24,22 @@ fn main() -> ExitCode {
 }
 
 fn run_window(path: Option<std::path::PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Yearplan")
+        // The launcher (yearplan.desktop) and the icon carry this name too.
+        .with_app_id(yearplan::desktop::APP_ID)
+        .with_inner_size([1280.0, 820.0])
+        .with_min_inner_size([640.0, 420.0]);
+    // A broken icon is no reason not to open the plan: say so and go on.
+    match eframe::icon_data::from_png_bytes(yearplan::desktop::WINDOW_ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(error) => eprintln!(
+            "yearplan: the window icon {} could not be decoded, so the window has none: {error}",
+            yearplan::desktop::WINDOW_ICON_SOURCE
+        ),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Yearplan")
-            .with_app_id("yearplan")
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([640.0, 420.0]),
+        viewport,
         // Remembers the window's size and place between runs.
         persist_window: true,
         ..Default::default()
