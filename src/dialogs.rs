@@ -7,6 +7,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 /// What a file is being chosen for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FilePurpose {
+    OpenPlan,
+    SavePlanAs,
+    ImportMarkdown,
+    ExportMarkdown,
     ExportTimeCsv,
     ImportTimeCsv,
     ExportExpensesCsv,
@@ -17,12 +21,33 @@ impl FilePurpose {
     fn is_save(self) -> bool {
         matches!(
             self,
-            FilePurpose::ExportTimeCsv | FilePurpose::ExportExpensesCsv
+            FilePurpose::SavePlanAs
+                | FilePurpose::ExportMarkdown
+                | FilePurpose::ExportTimeCsv
+                | FilePurpose::ExportExpensesCsv
         )
+    }
+
+    /// The filter of the dialog: its name and file extensions.
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FilePurpose::OpenPlan | FilePurpose::SavePlanAs => ("Yearplan plan", &["ron"]),
+            FilePurpose::ImportMarkdown | FilePurpose::ExportMarkdown => {
+                ("Markdown", &["md", "markdown"])
+            }
+            FilePurpose::ExportTimeCsv
+            | FilePurpose::ImportTimeCsv
+            | FilePurpose::ExportExpensesCsv
+            | FilePurpose::ImportExpensesCsv => ("CSV", &["csv"]),
+        }
     }
 
     fn title(self) -> &'static str {
         match self {
+            FilePurpose::OpenPlan => "Open a plan",
+            FilePurpose::SavePlanAs => "Save the plan as",
+            FilePurpose::ImportMarkdown => "Import a plan from Markdown",
+            FilePurpose::ExportMarkdown => "Export the plan as Markdown",
             FilePurpose::ExportTimeCsv => "Export hours as CSV",
             FilePurpose::ImportTimeCsv => "Import hours from CSV",
             FilePurpose::ExportExpensesCsv => "Export expenses as CSV",
@@ -30,10 +55,11 @@ impl FilePurpose {
         }
     }
 
-    fn suggested_name(self) -> &'static str {
+    fn suggested_name(self) -> Option<&'static str> {
         match self {
-            FilePurpose::ExportTimeCsv | FilePurpose::ImportTimeCsv => "hours.csv",
-            FilePurpose::ExportExpensesCsv | FilePurpose::ImportExpensesCsv => "expenses.csv",
+            FilePurpose::ExportTimeCsv => Some("hours.csv"),
+            FilePurpose::ExportExpensesCsv => Some("expenses.csv"),
+            _ => None,
         }
     }
 }
@@ -51,7 +77,13 @@ impl FileDialogs {
 
     /// Opens a dialog for `purpose`, starting in `folder`. Does nothing while
     /// another dialog is open.
-    pub fn ask(&mut self, purpose: FilePurpose, folder: Option<PathBuf>, ctx: &egui::Context) {
+    pub fn ask(
+        &mut self,
+        purpose: FilePurpose,
+        folder: Option<PathBuf>,
+        name: Option<String>,
+        ctx: &egui::Context,
+    ) {
         if self.open.is_some() {
             return;
         }
@@ -60,10 +92,13 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
+                let (filter, extensions) = purpose.filter();
                 let mut dialog = rfd::FileDialog::new()
                     .set_title(purpose.title())
-                    .add_filter("CSV", &["csv"])
-                    .set_file_name(purpose.suggested_name());
+                    .add_filter(filter, extensions);
+                if let Some(name) = name.or_else(|| purpose.suggested_name().map(str::to_owned)) {
+                    dialog = dialog.set_file_name(name);
+                }
                 if let Some(folder) = folder {
                     dialog = dialog.set_directory(folder);
                 }

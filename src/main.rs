@@ -47,6 +47,18 @@ fn run_window(path: Option<std::path::PathBuf>) -> eframe::Result {
     eframe::run_native(
         "Yearplan",
         options,
-        Box::new(move |_creation| Ok(Box::new(YearplanApp::open(path.as_deref(), Clock::System)))),
+        Box::new(move |creation| {
+            let preferences: Preferences = creation
+                .storage
+                .and_then(|storage| eframe::get_value(storage, Preferences::KEY))
+                .unwrap_or_default();
+            creation.egui_ctx.set_theme(preferences.theme.preference());
+            let mut app =
+                YearplanApp::open(path.as_deref(), Clock::System).with_preferences(preferences);
+            if let Some(folder) = YearplanApp::default_recovery_folder() {
+                app = app.with_recovery_folder(folder);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

@@ -21,7 +21,7 @@ use crate::model::time::{self as plan_time, WeeklyHours};
 use crate::model::{PhaseNumber, Plan, Quarter};
 
 /// The five tabs of the window, in the order of Ctrl+1…5.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Tab {
     #[default]
     Overview,

@@ -1,70 +1,153 @@
-//! The top bar (file menu, plan title, unsaved marker, tabs) and the status bar.
+//! The top bar (file menu, undo and redo, plan title, unsaved marker, tabs),
+//! the status bar, the "changed on disk" banner and the drop hint.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use egui::{RichText, Ui};
+use egui::{KeyboardShortcut, Modifiers, RichText, Ui};
+use serde::{Deserialize, Serialize};
 
 use super::Tab;
 use crate::app::{Document, Notice};
 
-/// What the file menu asked for; the app carries it out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the file menu (or its shortcut) asked for; the app carries it out.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileAction {
+    New,
+    Open,
+    OpenRecent(PathBuf),
+    RemoveRecent(PathBuf),
     OpenExample,
     Save,
+    SaveAs,
+    ImportMarkdown,
+    ExportMarkdown,
+    ExportTimeCsv,
+    ExportExpensesCsv,
+    Theme(ThemeChoice),
     Undo,
     Redo,
     Quit,
 }
 
-/// Whether there is anything to undo or redo, for the buttons.
-#[derive(Clone, Copy, Debug)]
-pub struct HistoryState {
+/// Light, dark, or as the system is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "As the system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+}
+
+/// What the bar shows besides the document.
+pub struct BarState<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
+    pub recent: &'a [PathBuf],
+    pub theme: ThemeChoice,
+}
+
+/// The answer to "the file changed on disk".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskAnswer {
+    Reload,
+    KeepMine,
+}
+
+fn item(ui: &mut Ui, text: &str, shortcut: Option<KeyboardShortcut>) -> bool {
+    let mut button = egui::Button::new(text);
+    if let Some(shortcut) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    ui.add(button).clicked()
 }
 
 pub fn ui(
     ui: &mut Ui,
     document: &Document,
-    history: HistoryState,
+    state: &BarState<'_>,
     tab: &mut Tab,
 ) -> Option<FileAction> {
     let mut action = None;
+    let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui
-                .button("Open example")
-                .on_hover_text("The built-in plan half a year in, with hours and expenses")
-                .clicked()
-            {
+            if item(ui, "New…", command(egui::Key::N)) {
+                action = Some(FileAction::New);
+            }
+            if item(ui, "Open…", command(egui::Key::O)) {
+                action = Some(FileAction::Open);
+            }
+            ui.menu_button("Open Recent", |ui| {
+                recent_ui(ui, state.recent, &mut action);
+            });
+            if item(ui, "Open example", None) {
                 action = Some(FileAction::OpenExample);
             }
             ui.separator();
-            let save = egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(
-                &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S),
-            ));
-            if ui.add(save).clicked() {
+            if item(ui, "Save", command(egui::Key::S)) {
                 action = Some(FileAction::Save);
             }
+            let save_as =
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), egui::Key::S);
+            if item(ui, "Save As…", Some(save_as)) {
+                action = Some(FileAction::SaveAs);
+            }
             ui.separator();
-            let quit = egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(
-                &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q),
-            ));
-            if ui.add(quit).clicked() {
+            if item(ui, "Import Markdown…", None) {
+                action = Some(FileAction::ImportMarkdown);
+            }
+            if item(ui, "Export Markdown…", None) {
+                action = Some(FileAction::ExportMarkdown);
+            }
+            ui.menu_button("Export CSV", |ui| {
+                if item(ui, "Hours…", None) {
+                    action = Some(FileAction::ExportTimeCsv);
+                }
+                if item(ui, "Expenses…", None) {
+                    action = Some(FileAction::ExportExpensesCsv);
+                }
+            });
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
+                    if ui.radio(state.theme == theme, theme.label()).clicked() {
+                        action = Some(FileAction::Theme(theme));
+                    }
+                }
+            });
+            ui.separator();
+            if item(ui, "Quit", command(egui::Key::Q)) {
                 action = Some(FileAction::Quit);
             }
         });
         ui.separator();
         if ui
-            .add_enabled(history.can_undo, egui::Button::new("Undo"))
+            .add_enabled(state.can_undo, egui::Button::new("Undo"))
             .on_hover_text("Ctrl+Z")
             .clicked()
         {
             action = Some(FileAction::Undo);
         }
         if ui
-            .add_enabled(history.can_redo, egui::Button::new("Redo"))
+            .add_enabled(state.can_redo, egui::Button::new("Redo"))
             .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
             .clicked()
         {
@@ -92,20 +175,122 @@ pub fn ui(
     action
 }
 
-pub fn status_ui(ui: &mut Ui, notice: Option<&Notice>, path: Option<&Path>) {
-    ui.horizontal(|ui| match notice {
-        Some(Notice::Error(message)) => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
+/// The recent plans, a missing one shown as such with a way to remove it.
+fn recent_ui(ui: &mut Ui, recent: &[PathBuf], action: &mut Option<FileAction>) {
+    if recent.is_empty() {
+        ui.label(RichText::new("No recent plans").weak());
+        return;
+    }
+    for path in recent {
+        let name = path.display().to_string();
+        if path.exists() {
+            if ui.button(&name).clicked() {
+                *action = Some(FileAction::OpenRecent(path.clone()));
+            }
+        } else {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{name} (missing)")).weak());
+                let remove = ui.small_button("Remove");
+                super::widgets::set_accessible_name(
+                    &remove,
+                    egui::Role::Button,
+                    &format!("Remove {name} from the list"),
+                );
+                if remove.clicked() {
+                    *action = Some(FileAction::RemoveRecent(path.clone()));
+                }
+            });
         }
-        Some(Notice::Info(message)) => {
-            ui.label(message);
+    }
+}
+
+pub fn status_ui(
+    ui: &mut Ui,
+    notice: Option<&Notice>,
+    path: Option<&Path>,
+    loading: Option<&Path>,
+) {
+    ui.horizontal(|ui| {
+        if let Some(loading) = loading {
+            ui.spinner();
+            ui.label(format!("Opening {}…", loading.display()));
+            return;
         }
-        None => {
-            let where_ = path.map_or_else(
-                || "Not saved yet — Ctrl+S saves it to your documents folder".to_owned(),
-                |path| path.display().to_string(),
-            );
-            ui.label(RichText::new(where_).weak());
+        match notice {
+            Some(Notice::Error(message)) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+            Some(Notice::Info(message)) => {
+                ui.label(message);
+            }
+            None => {
+                let where_ = path.map_or_else(
+                    || "Not saved yet — Ctrl+S saves it to your documents folder".to_owned(),
+                    |path| path.display().to_string(),
+                );
+                ui.label(RichText::new(where_).weak());
+            }
         }
     });
+}
+
+/// "The file changed on disk": reload it, or keep the plan as it is here.
+pub fn disk_banner_ui(ui: &mut Ui, dirty: bool) -> Option<DiskAnswer> {
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "The plan's file was changed by another program.",
+        );
+        let reload = if dirty {
+            "Reload (drops your unsaved changes)"
+        } else {
+            "Reload"
+        };
+        if ui.button(reload).clicked() {
+            answer = Some(DiskAnswer::Reload);
+        }
+        if ui.button("Keep mine").clicked() {
+            answer = Some(DiskAnswer::KeepMine);
+        }
+    });
+    answer
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    let hovered = ctx.input(|input| {
+        input
+            .raw
+            .hovered_files
+            .first()
+            .map(|file| file.path.clone())
+    });
+    let Some(path) = hovered else {
+        return;
+    };
+    let text = match path {
+        Some(path)
+            if path
+                .extension()
+                .is_some_and(|extension| extension.eq_ignore_ascii_case("md")) =>
+        {
+            format!("Drop to import {}", path.display())
+        }
+        Some(path) => format!("Drop to open {}", path.display()),
+        None => "Drop a plan file to open it".to_owned(),
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(20.0),
+        egui::Color32::WHITE,
+    );
 }

@@ -1,0 +1,610 @@
+//! Opening, saving, importing and exporting; watching the file on disk; and
+//! the recovery copy that survives a crash.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::SystemTime;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Document, Notice, PendingAction, YearplanApp};
+use crate::dialogs::FilePurpose;
+use crate::io::{self, FileError};
+use crate::model::Plan;
+use crate::ui::Tab;
+use crate::ui::top_bar::DiskAnswer;
+
+/// A plan being read on another thread, so a large file never freezes the window.
+pub(super) struct Loading {
+    path: PathBuf,
+    receiver: Receiver<Result<Plan, FileError>>,
+}
+
+impl Loading {
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// What the file looked like when the app last read or wrote it, to notice
+/// another program (an editor, `git pull`, a sync tool) changing it.
+#[derive(Default)]
+pub(super) struct DiskWatch {
+    path: Option<PathBuf>,
+    stamp: Option<Stamp>,
+    /// The file changed and the person has not answered yet.
+    changed: bool,
+    /// The person chose to keep their version: Save must still ask.
+    kept_ours: bool,
+    next_check: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+        })
+    }
+}
+
+impl DiskWatch {
+    /// How often the file is looked at, in seconds.
+    const EVERY_SECS: f64 = 2.0;
+
+    pub(super) fn of(path: Option<&Path>) -> DiskWatch {
+        DiskWatch {
+            path: path.map(Path::to_path_buf),
+            stamp: path.and_then(Stamp::of),
+            ..DiskWatch::default()
+        }
+    }
+
+    pub(super) fn changed_outside(&self) -> bool {
+        self.changed
+    }
+
+    /// Whether the file is no longer what the app last read or wrote.
+    fn differs(&self) -> bool {
+        match &self.path {
+            Some(path) => Stamp::of(path) != self.stamp,
+            None => false,
+        }
+    }
+}
+
+/// The copy of a plan with unsaved changes, written to the app's data folder
+/// a moment after each edit, so a crash or a power cut costs nothing.
+#[derive(Default)]
+pub(super) struct Recovery {
+    folder: Option<PathBuf>,
+    /// The revision last written, so the same state is not written twice.
+    written: Option<u64>,
+    /// When the plan last changed (egui time), to write a moment after.
+    changed_at: Option<f64>,
+    /// A copy found at start, from a run that ended without saving.
+    pub(super) offer: Option<RecoveredPlan>,
+}
+
+/// A recovery copy found on disk.
+pub struct RecoveredPlan {
+    pub plan: Plan,
+    pub about: RecoveryAbout,
+}
+
+/// What the recovery copy was a copy of, and when it was written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecoveryAbout {
+    pub source: Option<PathBuf>,
+    /// RFC 3339, local time.
+    pub written_at: String,
+}
+
+impl Recovery {
+    /// Seconds after the last edit before the copy is written: soon enough
+    /// that little is lost, late enough not to write on every keystroke.
+    const DELAY_SECS: f64 = 1.5;
+
+    pub(super) fn in_folder(folder: PathBuf) -> Recovery {
+        let offer = read_recovery(&folder);
+        Recovery {
+            folder: Some(folder),
+            offer,
+            ..Recovery::default()
+        }
+    }
+
+    /// The app's own data folder, where eframe keeps its settings too.
+    pub(super) fn default_folder() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "yearplan")
+            .map(|dirs| dirs.data_dir().join("recovery"))
+    }
+
+    pub(super) fn plan_changed(&mut self) {
+        self.changed_at = None;
+    }
+
+    /// Writes the copy once the plan has rested for a moment with unsaved
+    /// changes; asks for a repaint so that moment is not missed.
+    pub(super) fn keep(&mut self, ctx: &egui::Context, document: &Document, revision: u64) {
+        let Some(folder) = self.folder.clone() else {
+            return;
+        };
+        if !document.dirty || self.written == Some(revision) {
+            return;
+        }
+        let now = ctx.input(|input| input.time);
+        let changed_at = *self.changed_at.get_or_insert(now);
+        let waited = now - changed_at;
+        if waited < Self::DELAY_SECS {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                Self::DELAY_SECS - waited,
+            ));
+            return;
+        }
+        let about = RecoveryAbout {
+            source: document.path.clone(),
+            written_at: chrono::Local::now().to_rfc3339(),
+        };
+        if write_recovery(&folder, &document.plan, &about).is_ok() {
+            self.written = Some(revision);
+        }
+    }
+
+    /// Forgets the copy: the plan is safely on disk, or the person chose to
+    /// drop their changes.
+    pub(super) fn clear(&mut self) {
+        self.written = None;
+        self.changed_at = None;
+        if let Some(folder) = &self.folder {
+            let _ = std::fs::remove_file(folder.join(RECOVERY_PLAN));
+            let _ = std::fs::remove_file(folder.join(RECOVERY_ABOUT));
+        }
+    }
+}
+
+const RECOVERY_PLAN: &str = "unsaved.plan.ron";
+const RECOVERY_ABOUT: &str = "unsaved.about.ron";
+
+fn write_recovery(folder: &Path, plan: &Plan, about: &RecoveryAbout) -> Result<(), FileError> {
+    std::fs::create_dir_all(folder).map_err(|source| FileError::Write {
+        path: folder.to_path_buf(),
+        step: "could not create the recovery folder".to_owned(),
+        source,
+    })?;
+    let text = io::to_ron_string(plan).map_err(|source| FileError::Serialize {
+        path: folder.join(RECOVERY_PLAN),
+        source,
+    })?;
+    io::save_export(&folder.join(RECOVERY_PLAN), &text)?;
+    let about_text = ron::ser::to_string_pretty(about, io::pretty_config()).map_err(|source| {
+        FileError::Serialize {
+            path: folder.join(RECOVERY_ABOUT),
+            source,
+        }
+    })?;
+    io::save_export(&folder.join(RECOVERY_ABOUT), &about_text)
+}
+
+fn read_recovery(folder: &Path) -> Option<RecoveredPlan> {
+    let plan = io::load_plan(&folder.join(RECOVERY_PLAN)).ok()?;
+    let about = io::read_text(&folder.join(RECOVERY_ABOUT))
+        .ok()
+        .and_then(|text| ron::from_str::<RecoveryAbout>(&text).ok())
+        .unwrap_or(RecoveryAbout {
+            source: None,
+            written_at: String::new(),
+        });
+    Some(RecoveredPlan { plan, about })
+}
+
+impl YearplanApp {
+    /// Saves to the plan's file, or into the documents folder under its title
+    /// when it has none yet. Asks first if another program changed the file.
+    pub fn save(&mut self) {
+        if self.document.path.is_some() && (self.disk.kept_ours || self.disk.differs()) {
+            self.pending = Some(PendingAction::OverwriteChangedFile);
+            return;
+        }
+        self.save_now();
+    }
+
+    pub(super) fn save_now(&mut self) {
+        let path = match &self.document.path {
+            Some(path) => path.clone(),
+            None => match self.untitled_path() {
+                Some(path) => path,
+                None => {
+                    self.show_error(
+                        "Could not save: no documents or home folder was found. \
+                         Use Save As to choose where."
+                            .to_owned(),
+                    );
+                    return;
+                }
+            },
+        };
+        self.save_to(&path);
+    }
+
+    /// Writes the plan to `path`, which becomes its file.
+    pub fn save_to(&mut self, path: &Path) {
+        match io::save_plan(path, &self.document.plan) {
+            Ok(()) => {
+                self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                self.document.path = Some(path.to_path_buf());
+                self.document.dirty = false;
+                self.saved_revision = Some(self.revision);
+                self.disk = DiskWatch::of(Some(path));
+                self.recovery.clear();
+                self.prefs.remember(path);
+            }
+            Err(error) => self.show_error(format!("Could not save the plan.\n\n{error}")),
+        }
+    }
+
+    /// A file in the documents folder named after the plan that does not
+    /// exist yet, so saving a new plan never overwrites another file.
+    fn untitled_path(&self) -> Option<PathBuf> {
+        let folder = self.untitled_folder.as_ref()?;
+        let stem = file_stem_for(&self.document.plan.title);
+        (1..1000)
+            .map(|n| {
+                if n == 1 {
+                    folder.join(format!("{stem}.ron"))
+                } else {
+                    folder.join(format!("{stem} ({n}).ron"))
+                }
+            })
+            .find(|path| !path.exists())
+    }
+
+    /// Opens the plan at `path` in place of this one, reading it on another
+    /// thread. Does not ask about unsaved changes: callers do.
+    pub fn open_path(&mut self, path: &Path) {
+        let (sender, receiver) = channel();
+        let owned = path.to_path_buf();
+        let spawned = std::thread::Builder::new()
+            .name("open-plan".to_owned())
+            .spawn(move || {
+                let _ = sender.send(io::load_plan(&owned));
+            });
+        match spawned {
+            Ok(_) => {
+                self.loading = Some(Loading {
+                    path: path.to_path_buf(),
+                    receiver,
+                });
+            }
+            // No thread to be had: read it here rather than not at all.
+            Err(_) => {
+                let result = io::load_plan(path);
+                self.opened(path, result);
+            }
+        }
+    }
+
+    /// Whether a plan is being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        match loading.receiver.try_recv() {
+            Ok(result) => {
+                let path = loading.path.clone();
+                self.loading = None;
+                self.opened(&path, result);
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            }
+            Err(TryRecvError::Disconnected) => {
+                let path = loading.path.clone();
+                self.loading = None;
+                self.show_error(format!(
+                    "Could not open {}: reading it stopped unexpectedly.",
+                    path.display()
+                ));
+            }
+        }
+    }
+
+    fn opened(&mut self, path: &Path, result: Result<Plan, FileError>) {
+        match result {
+            Ok(plan) => {
+                self.replace_document(Document {
+                    plan,
+                    path: Some(path.to_path_buf()),
+                    dirty: false,
+                });
+                self.recovery.clear();
+                self.notice = Some(Notice::Info(format!("Opened {}", path.display())));
+            }
+            // The open plan stays exactly as it was.
+            Err(error) => self.show_error(format!("Could not open the plan.\n\n{error}")),
+        }
+    }
+
+    /// A new plan from the built-in one, starting on `start`.
+    pub fn new_plan(&mut self, start: NaiveDate) {
+        let mut plan = io::default_plan(start);
+        plan.start_date = start;
+        self.replace_document(Document {
+            plan,
+            path: None,
+            dirty: false,
+        });
+        self.recovery.clear();
+        self.tab = Tab::Swimlanes;
+        self.notice = Some(Notice::Info(
+            "A new plan. Save it (Ctrl+S or Save As) to keep it.".to_owned(),
+        ));
+    }
+
+    pub(super) fn open_example_now(&mut self) {
+        match io::example_plan() {
+            Ok(plan) => {
+                self.replace_document(Document {
+                    plan,
+                    path: None,
+                    dirty: false,
+                });
+                self.recovery.clear();
+                self.notice = Some(Notice::Info(
+                    "Opened the example plan. Save it to keep your changes.".to_owned(),
+                ));
+            }
+            Err(error) => self.show_error(format!("Could not open the example plan.\n\n{error}")),
+        }
+    }
+
+    /// Imports a Markdown plan in place of this one (it has no file until saved).
+    pub fn import_markdown_from(&mut self, path: &Path) {
+        match io::read_text(path) {
+            Ok(text) => {
+                let import = markdown_import(&text, self.clock.today());
+                let unplaced = import.unplaced.len();
+                self.replace_document(Document {
+                    plan: import.plan,
+                    path: None,
+                    dirty: true,
+                });
+                self.recovery.clear();
+                if unplaced == 0 {
+                    self.notice = Some(Notice::Info(format!(
+                        "Imported {}. Save it to keep it as a plan file.",
+                        path.display()
+                    )));
+                } else {
+                    let lines: Vec<String> = import
+                        .unplaced
+                        .iter()
+                        .map(|line| format!("line {}: {} — {}", line.line, line.reason, line.text))
+                        .collect();
+                    self.show_error(format!(
+                        "Imported {}, but {unplaced} line(s) could not be placed in the plan:\n\n{}",
+                        path.display(),
+                        lines.join("\n")
+                    ));
+                }
+            }
+            Err(error) => self.show_error(format!("Could not import the Markdown.\n\n{error}")),
+        }
+    }
+
+    pub(super) fn ask_for_file(&mut self, ctx: &egui::Context, purpose: FilePurpose) {
+        let folder = self
+            .document
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| self.untitled_folder.clone());
+        let name = match purpose {
+            FilePurpose::SavePlanAs => Some(format!(
+                "{}.plan.ron",
+                file_stem_for(&self.document.plan.title)
+            )),
+            FilePurpose::ExportMarkdown => {
+                Some(format!("{}.md", file_stem_for(&self.document.plan.title)))
+            }
+            _ => None,
+        };
+        self.dialogs.ask(purpose, folder, name, ctx);
+    }
+
+    /// Carries out what a file was chosen for.
+    pub fn file_chosen(&mut self, purpose: FilePurpose, path: &Path) {
+        match purpose {
+            FilePurpose::OpenPlan => self.open_path(path),
+            FilePurpose::SavePlanAs => self.save_to(path),
+            FilePurpose::ImportMarkdown => self.import_markdown_from(path),
+            FilePurpose::ExportMarkdown => {
+                let text = markdown_export(&self.document.plan);
+                self.export(path, &text, "plan as Markdown");
+            }
+            FilePurpose::ExportTimeCsv => {
+                let text = io::csv_time::time_entries_to_csv(&self.document.plan);
+                self.export(path, &text, "hours");
+            }
+            FilePurpose::ImportTimeCsv => match io::read_text(path) {
+                Ok(text) => {
+                    let import = io::csv_time::parse_time_csv(&text, &self.document.plan);
+                    self.tab = Tab::Time;
+                    self.time.show_import(import);
+                }
+                Err(error) => self.show_error(format!("Could not import the hours.\n\n{error}")),
+            },
+            FilePurpose::ExportExpensesCsv => {
+                let text = io::csv_money::expenses_to_csv(&self.document.plan);
+                self.export(path, &text, "expenses");
+            }
+            FilePurpose::ImportExpensesCsv => match io::read_text(path) {
+                Ok(text) => {
+                    let import = io::csv_money::parse_expenses_csv(&text, &self.document.plan);
+                    self.tab = Tab::Budget;
+                    self.budget.show_import(import);
+                }
+                Err(error) => {
+                    self.show_error(format!("Could not import the expenses.\n\n{error}"));
+                }
+            },
+        }
+    }
+
+    fn export(&mut self, path: &Path, text: &str, what: &str) {
+        match io::save_export(path, text) {
+            Ok(()) => {
+                self.notice = Some(Notice::Info(format!(
+                    "Exported the {what} to {}",
+                    path.display()
+                )));
+            }
+            Err(error) => self.show_error(format!("Could not export the {what}.\n\n{error}")),
+        }
+    }
+
+    /// A plan file dropped on the window opens; a Markdown file imports.
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .first()
+                .map(|file| file.path().to_path_buf())
+                .filter(|path| !path.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.file_dropped(path);
+        }
+    }
+
+    /// What dropping `path` on the window does.
+    pub fn file_dropped(&mut self, path: PathBuf) {
+        let is_markdown = path
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .is_some_and(|extension| {
+                extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
+            });
+        if is_markdown {
+            self.ask_first(PendingAction::ImportMarkdownPath(path));
+        } else {
+            self.ask_first(PendingAction::OpenPath(path));
+        }
+    }
+
+    /// Looks at the plan's file every few seconds; a change made by another
+    /// program shows a banner offering to reload.
+    pub(super) fn watch_disk(&mut self, ctx: &egui::Context) {
+        if self.disk.path.is_none() || self.disk.changed {
+            return;
+        }
+        let now = ctx.input(|input| input.time);
+        if now < self.disk.next_check {
+            return;
+        }
+        self.disk.next_check = now + DiskWatch::EVERY_SECS;
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(DiskWatch::EVERY_SECS));
+        self.check_disk_now();
+    }
+
+    /// Looks at the file now (tests call this instead of waiting).
+    pub fn check_disk_now(&mut self) {
+        if self.disk.differs() && !self.disk.kept_ours {
+            self.disk.changed = true;
+        }
+    }
+
+    pub(super) fn disk_banner_answered(&mut self, answer: DiskAnswer) {
+        match answer {
+            DiskAnswer::Reload => {
+                self.disk.changed = false;
+                if let Some(path) = self.document.path.clone() {
+                    self.open_path(&path);
+                }
+            }
+            DiskAnswer::KeepMine => {
+                self.disk.changed = false;
+                self.disk.kept_ours = true;
+            }
+        }
+    }
+
+    /// Whether the banner "changed on disk" is showing.
+    pub fn is_showing_disk_change(&self) -> bool {
+        self.disk.changed
+    }
+}
+
+// Markdown import and export are being written in io::markdown; until it
+// lands these say so rather than pretend.
+struct MarkdownImportShim {
+    plan: Plan,
+    unplaced: Vec<UnplacedShim>,
+}
+struct UnplacedShim {
+    line: usize,
+    text: String,
+    reason: String,
+}
+fn markdown_import(_text: &str, today: NaiveDate) -> MarkdownImportShim {
+    MarkdownImportShim {
+        plan: io::default_plan(today),
+        unplaced: vec![UnplacedShim {
+            line: 0,
+            text: String::new(),
+            reason: "Markdown import is not available in this build".to_owned(),
+        }],
+    }
+}
+fn markdown_export(_plan: &Plan) -> String {
+    String::new()
+}
+
+/// A file name from a plan title: characters that are not allowed in file
+/// names on common systems become `-`.
+pub(super) fn file_stem_for(title: &str) -> String {
+    let cleaned: String = title
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if cleaned.is_empty() {
+        "Plan".to_owned()
+    } else {
+        cleaned.chars().take(100).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem_for;
+
+    #[test]
+    fn file_names_from_titles_are_safe() {
+        assert_eq!(file_stem_for("Annual Plan"), "Annual Plan");
+        assert_eq!(file_stem_for("Q1/Q2: plan?"), "Q1-Q2- plan-");
+        assert_eq!(file_stem_for("  ..  "), "Plan");
+        assert_eq!(file_stem_for("../../etc"), "-..-etc");
+    }
+}
