@@ -11,12 +11,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
+pub use super::metric_command::MetricCommand;
 pub use super::money_command::MoneyCommand;
 pub use super::time_command::TimeCommand;
 use super::validate::{MAX_YEAR, MIN_YEAR};
 use super::{
-    Block, BlockId, CategoryId, LaneId, LineId, MetricMeasure, PhaseNumber, PhaseStatus, Plan,
-    Quarter, Swimlane, Task, TaskId,
+    Block, BlockId, CategoryId, LaneId, LineId, MetricId, MetricMeasure, PhaseNumber, PhaseStatus,
+    Plan, Quarter, Swimlane, Task, TaskId,
 };
 
 /// One edit of the plan, as a person would name it.
@@ -26,6 +27,8 @@ pub enum Command {
     Time(TimeCommand),
     /// An edit of the money budget or the expenses.
     Money(MoneyCommand),
+    /// An edit of the success metrics, the review cadences or the reviews.
+    Metrics(MetricCommand),
     /// Tick or untick a task. Ticking records `on` as the day it was done;
     /// unticking forgets that day.
     SetTaskDone {
@@ -157,6 +160,10 @@ pub enum CommandError {
     NoSuchEntry(usize),
     #[error("there is no expense number {0}")]
     NoSuchExpense(usize),
+    #[error("the success metric with id {0} is not in the plan")]
+    NoSuchMetric(MetricId),
+    #[error("there is no review number {0}")]
+    NoSuchReview(usize),
     /// A value the plan cannot hold, e.g. 25 hours in a day; says which and why.
     #[error("{0}")]
     Invalid(String),
@@ -169,6 +176,7 @@ impl Plan {
         match command {
             Command::Time(command) => self.apply_time(command),
             Command::Money(command) => self.apply_money(command),
+            Command::Metrics(command) => self.apply_metrics(command),
             &Command::SetTaskDone { task, done, on } => self.set_task_done(task, done, on),
             Command::AddTask { block, task, title } => self.add_task(*block, *task, title),
             Command::RenameTask { task, title } => self.rename_task(*task, title),
