@@ -42,6 +42,14 @@ pub enum Command {
     New { path: PathBuf },
     /// Check that PATH is a valid plan and print a short summary of it.
     Check { path: PathBuf },
+    /// Print the overview of the plan at PATH as text: this week, this month,
+    /// progress, reviews due, next tasks, forecasts and success metrics.
+    Report {
+        path: PathBuf,
+        /// The day to report on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+    },
     /// Add Yearplan to your desktop's app menu: write its launcher, icons and
     /// plan file type (*.plan.ron) under ~/.local/share, starting this program.
     InstallDesktop,
@@ -64,6 +72,10 @@ pub fn run(cli: Cli) -> Action {
     match cli.command {
         Some(Command::New { path }) => Action::Exit(new_plan(&path)),
         Some(Command::Check { path }) => Action::Exit(check(&path)),
+        Some(Command::Report { path, date }) => Action::Exit(crate::report::run(
+            &path,
+            date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        )),
         Some(Command::InstallDesktop) => Action::Exit(crate::desktop::install_command()),
         Some(Command::UninstallDesktop) => Action::Exit(crate::desktop::uninstall_command()),
         None => Action::Window { path: cli.path },

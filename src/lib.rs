@@ -6,4 +6,5 @@ pub mod desktop;
 pub mod dialogs;
 pub mod io;
 pub mod model;
+pub mod report;
 pub mod ui;
