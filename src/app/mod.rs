@@ -98,6 +98,8 @@ pub struct YearplanApp {
     swimlanes: ui::swimlanes::SwimlanesTab,
     time: ui::time::TimeTab,
     budget: ui::budget::BudgetTab,
+    overview: ui::overview::OverviewTab,
+    metrics: ui::metrics::MetricsTab,
     dialogs: FileDialogs,
     notice: Option<Notice>,
     /// A failure the person must see: shown in a dialog until dismissed.
@@ -142,6 +144,8 @@ impl YearplanApp {
             swimlanes: ui::swimlanes::SwimlanesTab::default(),
             time: ui::time::TimeTab::default(),
             budget: ui::budget::BudgetTab::default(),
+            overview: ui::overview::OverviewTab::default(),
+            metrics: ui::metrics::MetricsTab::default(),
             dialogs: FileDialogs::default(),
             notice: None,
             error: None,
@@ -344,6 +348,8 @@ impl YearplanApp {
         self.swimlanes = ui::swimlanes::SwimlanesTab::default();
         self.time = ui::time::TimeTab::default();
         self.budget = ui::budget::BudgetTab::default();
+        self.overview = ui::overview::OverviewTab::default();
+        self.metrics = ui::metrics::MetricsTab::default();
         if let Some(path) = self.document.path.clone() {
             self.prefs.remember(&path);
         }
@@ -376,6 +382,7 @@ impl YearplanApp {
         let mut action = None;
         let mut time_request = None;
         let mut budget_request = None;
+        let mut go_to = None;
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             let state = ui::top_bar::BarState {
@@ -410,14 +417,17 @@ impl YearplanApp {
                 revision: self.revision,
             };
             match self.tab {
-                Tab::Overview => ui::overview::ui(ui, &view),
+                Tab::Overview => go_to = self.overview.ui(ui, &view),
                 Tab::Swimlanes => self.swimlanes.ui(ui, &view, &mut commands),
                 Tab::Time => time_request = self.time.ui(ui, &view, &mut commands),
                 Tab::Budget => budget_request = self.budget.ui(ui, &view, &mut commands),
-                Tab::MetricsReviews => ui::metrics::ui(ui, &view),
+                Tab::MetricsReviews => self.metrics.ui(ui, &view, &mut commands),
             }
         });
         ui::top_bar::drop_hint_ui(&ctx);
+        if let Some(tab) = go_to {
+            self.tab = tab;
+        }
 
         self.questions_ui(&ctx);
         self.apply_all(&commands);
