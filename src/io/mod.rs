@@ -4,6 +4,7 @@ pub mod csv_money;
 pub mod csv_time;
 mod error;
 mod file;
+pub mod markdown;
 mod ron_format;
 
 pub use error::FileError;
