@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::io::{FileError, default_plan, load_plan, save_new_plan};
+use crate::io::markdown::{export_markdown, import_markdown};
+use crate::io::{FileError, default_plan, load_plan, read_text, save_export, save_new_plan};
 use crate::model::format::{format_cents, format_hours_range};
 use crate::model::money::monthly_run_rate_cents;
 use crate::model::progress::{lane_progress, phases_done};
@@ -55,6 +56,21 @@ pub enum Command {
     InstallDesktop,
     /// Remove what install-desktop wrote, and nothing else.
     UninstallDesktop,
+    /// Read a plan written in Markdown (in the shape of the seed plan) and
+    /// write it as a new plan file; lines it could not place are listed as
+    /// warnings. Refuses to overwrite an existing file.
+    Import {
+        markdown: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write the plan as Markdown in the shape of the seed plan (without its
+    /// time entries, expenses and reviews, which Markdown does not carry).
+    Export {
+        plan: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// What the binary should do after [`run`].
@@ -78,6 +94,8 @@ pub fn run(cli: Cli) -> Action {
         )),
         Some(Command::InstallDesktop) => Action::Exit(crate::desktop::install_command()),
         Some(Command::UninstallDesktop) => Action::Exit(crate::desktop::uninstall_command()),
+        Some(Command::Import { markdown, output }) => Action::Exit(import(&markdown, &output)),
+        Some(Command::Export { plan, output }) => Action::Exit(export(&plan, &output)),
         None => Action::Window { path: cli.path },
     }
 }
@@ -102,6 +120,62 @@ fn check(path: &Path) -> ExitCode {
     match load_plan(path) {
         Ok(plan) => {
             print!("{}", check_summary(&plan));
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn import(markdown: &Path, output: &Path) -> ExitCode {
+    let text = match read_text(markdown) {
+        Ok(text) => text,
+        Err(error) => return fail(&error),
+    };
+    let import = import_markdown(&text, chrono::Local::now().date_naive());
+    for unplaced in &import.unplaced {
+        let quoted = if unplaced.text.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", unplaced.text)
+        };
+        eprintln!(
+            "yearplan: warning: line {}: {}{quoted}",
+            unplaced.line, unplaced.reason
+        );
+    }
+    match save_new_plan(output, &import.plan) {
+        Ok(()) => {
+            println!(
+                "Wrote the plan from {} to {} ({} lines not placed).",
+                markdown.display(),
+                output.display(),
+                import.unplaced.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn export(plan: &Path, output: &Path) -> ExitCode {
+    // save_export replaces without a backup: written over the plan itself,
+    // it would lose the plan.
+    if let (Ok(plan_path), Ok(output_path)) = (plan.canonicalize(), output.canonicalize())
+        && plan_path == output_path
+    {
+        eprintln!(
+            "yearplan: {} is the plan itself; write the Markdown to another file",
+            output.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let result = load_plan(plan).and_then(|plan| save_export(output, &export_markdown(&plan)));
+    match result {
+        Ok(()) => {
+            println!(
+                "Wrote {} (time entries, expenses and reviews stay in the plan file).",
+                output.display()
+            );
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),
