@@ -48,6 +48,7 @@
 //! against a plan. Export says so in its header comment; those stay in the
 //! plan file (the time log and expenses export to CSV).
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 
@@ -118,11 +119,30 @@ const DEFAULT_LANE_NAME: &str = "Tasks";
 pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
     // A byte-order mark would stop the first line being read as a heading.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = lone_returns_as_newlines(text);
+    let text = text.as_ref();
     let year = today.year().clamp(MIN_YEAR, MAX_YEAR);
     let start_date = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
     let mut importer = Importer::new(text, start_date);
     read_lines(text, |line| importer.take(&line));
     importer.finish()
+}
+
+/// `text` with every lone `\r` (old Mac line endings) made `\n`.
+/// CommonMark counts a lone `\r` as a line ending, but pulldown-cmark does
+/// not, and would read such a file as one paragraph. One byte for one byte,
+/// so offsets and line numbers stay those of the original.
+fn lone_returns_as_newlines(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let is_lone = |at: usize| bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(is_lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        out.push(if c == '\r' && is_lone(at) { '\n' } else { c });
+    }
+    Cow::Owned(out)
 }
 
 // ---------------------------------------------------------------------------
@@ -818,12 +838,16 @@ impl<'t> Importer<'t> {
             self.lanes_level = None;
         }
         let quarters = quarter_span(text);
-        if self.lanes_level.is_some() {
-            if let Some(span) = quarters {
+        if let Some(container) = self.lanes_level {
+            // Right under "## Swimlanes" every heading is a lane, so a lane
+            // named "Q2" reads back as one; quarters as headings go deeper.
+            let is_lane_level = level == container.saturating_add(1);
+            if let Some(span) = quarters.filter(|_| !is_lane_level) {
                 self.start_block(line, span);
                 return;
             }
             match &self.lane {
+                _ if is_lane_level => self.new_lane(line, text, level),
                 Some(lane) if level > lane.level => {
                     let name = self.plan.swimlanes[lane.index].name.clone();
                     self.unplaced(
@@ -834,11 +858,7 @@ impl<'t> Importer<'t> {
                         ),
                     );
                 }
-                _ => {
-                    self.block = None;
-                    self.pending = Some(self.pending_lane(line, text, level));
-                    self.materialize_lane(line);
-                }
+                _ => self.new_lane(line, text, level),
             }
             return;
         }
@@ -863,6 +883,12 @@ impl<'t> Importer<'t> {
             Section::Other => self.pending = Some(self.pending_lane(line, text, level)),
             _ => {}
         }
+    }
+
+    fn new_lane(&mut self, line: &Line, text: &str, level: u8) {
+        self.block = None;
+        self.pending = Some(self.pending_lane(line, text, level));
+        self.materialize_lane(line);
     }
 
     fn leave_lanes(&mut self) {
@@ -2139,7 +2165,10 @@ fn quiet_tail(rest: &str) -> bool {
     } else if year_digits > 0 {
         return false;
     }
-    rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')'))
+    match rest.strip_prefix('(') {
+        Some(inner) => matching_parenthesis(inner).is_some_and(|inner| !inner.trim().is_empty()),
+        None => rest.is_empty(),
+    }
 }
 
 /// "Core (Foundation Building)" → ("Core", "Foundation Building"); a name
@@ -2650,8 +2679,9 @@ fn parse_measure(value: &str, ticked: bool) -> Result<ParsedMeasure, String> {
     }
     if let Some(lane) = value
         .trim()
-        .strip_prefix("tasks done in lane ")
-        .or_else(|| value.trim().strip_prefix("tasks done in the lane "))
+        .strip_prefix("tasks done in the lane")
+        .or_else(|| value.trim().strip_prefix("tasks done in lane"))
+        .filter(|lane| lane.is_empty() || lane.starts_with(char::is_whitespace))
     {
         return Ok(ParsedMeasure::Lane(lane.trim().to_owned()));
     }
@@ -3131,7 +3161,13 @@ mod tests {
         );
         assert_eq!(money("€50/month"), figure(5_000, "€", MoneyPer::Month));
         assert_eq!(money("50 €/month"), figure(5_000, "€", MoneyPer::Month));
-        assert_eq!(money("CHF 80 monthly"), MoneyParse::NotMoney);
+        assert_eq!(
+            money("CHF 80 monthly"),
+            figure(8_000, "CHF", MoneyPer::Month)
+        );
+        assert_eq!(money("v2"), MoneyParse::NotMoney);
+        assert_eq!(money("#5"), MoneyParse::NotMoney);
+        assert_eq!(money("Q3 2026"), MoneyParse::NotMoney);
         assert_eq!(
             money("CHF80 monthly"),
             figure(8_000, "CHF", MoneyPer::Month)

@@ -1,0 +1,1084 @@
+//! Markdown import and export of plans: the seed, hand-written plans of other
+//! shapes, round trips, hostile input, and the `import` and `export` commands.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use yearplan::io::markdown::{
+    MAX_LISTED_UNPLACED, MarkdownImport, UnplacedLine, export_markdown, import_markdown,
+};
+use yearplan::io::{default_plan, example_plan, load_plan, save_plan};
+use yearplan::model::validate::validate;
+use yearplan::model::{
+    Block, BlockId, BudgetKind, LaneId, MetricMeasure, Period, Phase, PhaseStatus, Plan, Quarter,
+    Swimlane, Task, TaskId,
+};
+
+const SEED: &str = include_str!("markdown_fixtures/annual-plan.md");
+const TEAM_ROADMAP: &str = include_str!("markdown_fixtures/team-roadmap.md");
+const MINIMAL: &str = include_str!("markdown_fixtures/minimal.md");
+const MESSY: &str = include_str!("markdown_fixtures/messy.md");
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    date(2026, 3, 2)
+}
+
+/// Imports `text`, checking what every import must give: a valid plan.
+fn import(text: &str) -> MarkdownImport {
+    let import = import_markdown(text, today());
+    if let Err(error) = validate(&import.plan) {
+        panic!("invalid plan from an import: {error}");
+    }
+    import
+}
+
+fn unplaced_lines(import: &MarkdownImport) -> Vec<usize> {
+    import
+        .unplaced
+        .iter()
+        .map(|unplaced| unplaced.line)
+        .collect()
+}
+
+fn reason_of(import: &MarkdownImport, line: usize) -> &str {
+    import
+        .unplaced
+        .iter()
+        .find(|unplaced| unplaced.line == line)
+        .map_or("", |unplaced| unplaced.reason.as_str())
+}
+
+/// The plan as Markdown carries it: without its logs.
+fn without_logs(plan: &Plan) -> Plan {
+    Plan {
+        time_entries: Vec::new(),
+        expenses: Vec::new(),
+        reviews: Vec::new(),
+        ..plan.clone()
+    }
+}
+
+/// The export without its header comment.
+fn export_body(plan: &Plan) -> String {
+    let export = export_markdown(plan);
+    let (_, body) = export.split_once("-->\n").unwrap();
+    body.to_owned()
+}
+
+fn titles(block: &Block) -> Vec<(&str, bool)> {
+    block
+        .tasks
+        .iter()
+        .map(|task| (task.title.as_str(), task.done))
+        .collect()
+}
+
+fn spans(lane: &Swimlane) -> Vec<(Quarter, Quarter)> {
+    lane.blocks
+        .iter()
+        .map(|block| (block.first_quarter, block.last_quarter))
+        .collect()
+}
+
+// --- the seed -----------------------------------------------------------------
+
+#[test]
+fn the_fixture_is_the_seed() {
+    // The fixture is a copy, so that this suite does not reach outside the
+    // repository; when the seed beside the design is there, they must agree.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/annual-plan.md");
+    if let Ok(text) = fs::read_to_string(seed) {
+        assert_eq!(
+            text, SEED,
+            "tests/markdown_fixtures/annual-plan.md is out of date"
+        );
+    }
+}
+
+#[test]
+fn importing_the_seed_gives_the_default_plan() {
+    let import = import(SEED);
+    assert_eq!(import.plan, default_plan(today()));
+    // The Overview paragraph is the seed's one line a plan has no place for.
+    assert_eq!(
+        import.unplaced,
+        vec![UnplacedLine {
+            line: 4,
+            text: "This document outlines the annual plan for Elixir Systems Mastery, \
+                   organized into three swimlanes: Core, Scale, and Compliance."
+                .to_owned(),
+            reason: "under \"Overview\", a section a plan has no place for".to_owned(),
+        }]
+    );
+
+    // The year is the one of `today`, as for the default plan.
+    let later = date(2031, 7, 15);
+    assert_eq!(
+        import_markdown(SEED, later).plan,
+        default_plan(later),
+        "start date from today's year"
+    );
+}
+
+#[test]
+fn exporting_the_default_plan_gives_back_the_seed() {
+    // The seed less its Overview (a plan has no place for it), plus the
+    // start date, which the seed leaves to the year it is imported in.
+    let expected = SEED.replace(
+        "# Annual Plan\n\n## Overview\nThis document outlines the annual plan for Elixir \
+         Systems Mastery, organized into three swimlanes: Core, Scale, and Compliance.\n",
+        "# Annual Plan\n**Start**: 2026-01-01\n",
+    );
+    assert_ne!(expected, SEED);
+    assert!(expected.ends_with("review\n"));
+    assert_eq!(export_body(&default_plan(today())), expected);
+}
+
+#[test]
+fn the_export_says_what_markdown_does_not_carry() {
+    let export = export_markdown(&default_plan(today()));
+    assert!(export.starts_with("<!--\n"), "{export}");
+    let (header, _) = export.split_once("-->").unwrap();
+    for words in [
+        "does not hold the time entries, expenses or reviews",
+        "yearplan import",
+    ] {
+        assert!(header.contains(words), "{words:?} not in {header}");
+    }
+}
+
+// --- other shapes ---------------------------------------------------------------
+
+#[test]
+fn a_team_roadmap_with_five_lanes_spans_and_ticked_boxes() {
+    let import = import(TEAM_ROADMAP);
+    assert_eq!(import.unplaced, Vec::new());
+    let plan = &import.plan;
+    assert_eq!(plan.title, "Platform Team Roadmap 2027");
+    assert_eq!(plan.start_date, date(2027, 4, 1));
+    assert_eq!(plan.currency_symbol, "€");
+    assert_eq!(
+        plan.goals,
+        [
+            "Cut p95 latency in half",
+            "Ship the self-serve onboarding",
+            "Hire two engineers"
+        ]
+    );
+
+    let lanes: Vec<(&str, &str)> = plan
+        .swimlanes
+        .iter()
+        .map(|lane| (lane.name.as_str(), lane.subtitle.as_str()))
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            ("Infrastructure", "Cloud & Networking"),
+            ("API", "Public Endpoints"),
+            ("Mobile", ""),
+            ("Data", "Analytics"),
+            ("Hiring", "People"),
+        ]
+    );
+    use Quarter::{Q1, Q2, Q3, Q4};
+    let all_spans: Vec<_> = plan.swimlanes.iter().map(spans).collect();
+    assert_eq!(
+        all_spans,
+        [
+            vec![(Q1, Q1), (Q2, Q4)],
+            vec![(Q1, Q2), (Q3, Q3)],
+            vec![(Q2, Q3), (Q4, Q4)],
+            vec![(Q2, Q4)],
+            vec![(Q1, Q1), (Q2, Q2)],
+        ]
+    );
+    let infrastructure = &plan.swimlanes[0];
+    assert_eq!(
+        titles(&infrastructure.blocks[1]),
+        [
+            ("Multi-region failover", false),
+            ("Cost dashboards per team", true)
+        ]
+    );
+    let done = plan.tasks().filter(|task| task.done).count();
+    assert_eq!((plan.tasks().count(), done), (14, 6));
+    // Ids in the order of the document.
+    let ids: Vec<u64> = plan.tasks().map(|task| task.id.0).collect();
+    assert_eq!(ids, (1..=14).collect::<Vec<_>>());
+    assert!(plan.phases.is_empty());
+
+    let hours: Vec<(&str, f64, f64)> = plan
+        .time_categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.weekly_min_hours, c.weekly_max_hours))
+        .collect();
+    assert_eq!(hours, [("On-call", 4.0, 6.0), ("Code review", 8.0, 8.0)]);
+    let money: Vec<(&str, BudgetKind)> = plan
+        .budget_lines
+        .iter()
+        .map(|line| (line.name.as_str(), line.kind))
+        .collect();
+    assert_eq!(
+        money,
+        [
+            ("Cloud", BudgetKind::Monthly { cents: 250_000 }),
+            (
+                "Conference travel",
+                BudgetKind::OneTime { cap_cents: 400_000 }
+            ),
+        ]
+    );
+    let metrics: Vec<MetricMeasure> = plan.success_metrics.iter().map(|m| m.measure).collect();
+    assert_eq!(
+        metrics,
+        [
+            MetricMeasure::Manual { done: true },
+            MetricMeasure::Manual { done: false },
+            MetricMeasure::Manual { done: false },
+        ]
+    );
+    let cadences: Vec<(Period, &str)> = plan
+        .review_cadences
+        .iter()
+        .map(|c| (c.period, c.purpose.as_str()))
+        .collect();
+    assert_eq!(
+        cadences,
+        [
+            (Period::Weekly, "Team sync on blockers"),
+            (Period::Quarterly, "Roadmap re-plan with product"),
+        ]
+    );
+}
+
+#[test]
+fn a_plan_of_only_tasks_goes_into_one_lane_for_the_year() {
+    let import = import(MINIMAL);
+    assert_eq!(import.unplaced, Vec::new());
+    let plan = &import.plan;
+    assert_eq!(plan.title, "");
+    assert_eq!(plan.start_date, date(2026, 1, 1));
+    assert_eq!(plan.swimlanes.len(), 1);
+    let lane = &plan.swimlanes[0];
+    assert_eq!((lane.id, lane.name.as_str()), (LaneId(1), "Tasks"));
+    assert_eq!(spans(lane), [(Quarter::Q1, Quarter::Q4)]);
+    assert_eq!(
+        titles(&lane.blocks[0]),
+        [
+            ("Renew passport", false),
+            ("Book dentist", true),
+            ("Learn to juggle", false)
+        ]
+    );
+    assert!(plan.phases.is_empty() && plan.goals.is_empty());
+}
+
+#[test]
+fn a_messy_plan_imports_what_it_can_and_reports_every_other_line() {
+    // The fixture has Windows line endings; make sure of it whatever git does.
+    let crlf = MESSY.replace("\r\n", "\n").replace('\n', "\r\n");
+    let import = import(&crlf);
+    let plan = &import.plan;
+
+    assert_eq!(plan.title, "My messy 2026 plan!");
+    assert_eq!(plan.start_date, date(2026, 2, 1));
+    assert_eq!(
+        plan.goals,
+        ["Get fit", "Read 20 books (fiction and non-fiction)"]
+    );
+
+    let names: Vec<(&str, &str)> = plan
+        .swimlanes
+        .iter()
+        .map(|lane| (lane.name.as_str(), lane.subtitle.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Health", ""),
+            ("Reading list", "Books"),
+            ("Learning", "Elixir"),
+            ("", ""),
+        ]
+    );
+    use Quarter::{Q1, Q2, Q3, Q4};
+    let health = &plan.swimlanes[0];
+    assert_eq!(spans(health), [(Q1, Q1), (Q1, Q3), (Q2, Q2)]);
+    assert_eq!(
+        titles(&health.blocks[0]),
+        [("Join a gym", true), ("Run a 5k", false)]
+    );
+    let run = &health.blocks[0].tasks[1];
+    assert_eq!(run.due, Some(date(2026, 3, 15)));
+    assert_eq!(run.notes, "Bring the good shoes");
+    assert_eq!(
+        titles(&health.blocks[2]),
+        [
+            ("Phase 3: GenServer", true),
+            ("Phase 4 - Supervision trees", false)
+        ]
+    );
+    let reading = &plan.swimlanes[1];
+    assert_eq!(spans(reading), [(Q2, Q2)]);
+    assert_eq!(
+        titles(&reading.blocks[0]),
+        [
+            ("Dune", false),
+            ("Neuromancer", false),
+            ("Something under a quarter that is not one", false),
+        ]
+    );
+    assert_eq!(spans(&plan.swimlanes[2]), [(Q3, Q4)]);
+    assert_eq!(spans(&plan.swimlanes[3]), [(Q4, Q4)]);
+
+    // "Phase 3: GenServer" is ticked, so phase 3 is done.
+    let phases: Vec<(u32, &str, Quarter, PhaseStatus)> = plan
+        .phases
+        .iter()
+        .map(|p| (p.number, p.name.as_str(), p.quarter, p.status))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            (3, "GenServer", Q2, PhaseStatus::Done),
+            (4, "Supervision trees", Q2, PhaseStatus::NotStarted),
+            (5, "Ecto", Q4, PhaseStatus::NotStarted),
+        ]
+    );
+
+    assert_eq!(plan.currency_symbol, "$");
+    let money: Vec<(&str, BudgetKind)> = plan
+        .budget_lines
+        .iter()
+        .map(|line| (line.name.as_str(), line.kind))
+        .collect();
+    assert_eq!(
+        money,
+        [
+            ("Gym", BudgetKind::Monthly { cents: 120_000 }),
+            ("Streaming", BudgetKind::Monthly { cents: 5_000 }),
+            ("Course", BudgetKind::OneTime { cap_cents: 30_000 }),
+        ]
+    );
+    let hours: Vec<(&str, f64, f64)> = plan
+        .time_categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.weekly_min_hours, c.weekly_max_hours))
+        .collect();
+    assert_eq!(
+        hours,
+        [
+            ("Exercise", 10.0, 10.0),
+            ("Reading", 5.0, 5.0),
+            ("Sleep", 49.0, 56.0)
+        ]
+    );
+    let metrics: Vec<(&str, MetricMeasure)> = plan
+        .success_metrics
+        .iter()
+        .map(|m| (m.name.as_str(), m.measure))
+        .collect();
+    assert_eq!(
+        metrics,
+        [
+            ("Gym habit formed", MetricMeasure::Manual { done: true }),
+            ("All 2 phases completed", MetricMeasure::PhasesDone),
+        ]
+    );
+    let cadences: Vec<(Period, &str)> = plan
+        .review_cadences
+        .iter()
+        .map(|c| (c.period, c.purpose.as_str()))
+        .collect();
+    assert_eq!(
+        cadences,
+        [
+            (Period::Weekly, "sunday check-in"),
+            (Period::Monthly, "budget look")
+        ]
+    );
+
+    // Every line that is not in the plan as written, in order, once.
+    assert_eq!(
+        unplaced_lines(&import),
+        [
+            1, 12, 23, 35, 41, 45, 47, 48, 53, 54, 57, 59, 65, 70, 71, 73, 74, 75
+        ]
+    );
+    for (line, words) in [
+        (1, "prose"),
+        (12, "Goals"),
+        (23, "backwards; read as Q1-Q3"),
+        (35, "prose"),
+        (41, "numbers 2 phases but names 1"),
+        (45, "written in € but the plan's currency is $"),
+        (47, "per week"),
+        (48, "not a weekly hours target"),
+        (53, "read as 49-56"),
+        (54, "hours per day"),
+        (57, "Risks"),
+        (59, "nothing under it"),
+        (65, "Success Metrics"),
+        (70, "not a review cadence"),
+        (71, "second weekly cadence"),
+        (74, "code"),
+    ] {
+        assert!(
+            reason_of(&import, line).contains(words),
+            "line {line}: {:?} lacks {words:?}",
+            reason_of(&import, line)
+        );
+    }
+    let first = &import.unplaced[0];
+    assert_eq!(
+        first.text,
+        "Some intro text before any heading, nobody knows why."
+    );
+
+    // Line endings change nothing but the bytes.
+    let lf = import_markdown(&MESSY.replace("\r\n", "\n"), today());
+    assert_eq!(lf, import);
+    let cr = import_markdown(&MESSY.replace("\r\n", "\r"), today());
+    assert_eq!(unplaced_lines(&cr), unplaced_lines(&import));
+}
+
+#[test]
+fn other_shapes_of_the_same_things() {
+    let text = "\u{feff}Annual goals\n------------\n\n\
+        - Ship it\n\n\
+        ## Platform — no subtitle here\n\n\
+        ### Q2\n\
+        + [ ] Under a quarter heading\n\n\
+        ## Tasks\n\
+        - [ ] Lands in a lane named after its heading\n\n\
+        ## Time and money\n\
+        Deep work: ~8h weekly\n\
+        **Reading:** 3 hours\n\
+        Hosting - 80 EUR a month\n\
+        **Conferences**: $1,200/year\n\
+        Currency: EUR\n";
+    let import = import(text);
+    let plan = &import.plan;
+    assert_eq!(plan.title, "");
+    assert_eq!(plan.goals, ["Ship it"]);
+    let lanes: Vec<&str> = plan.swimlanes.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(lanes, ["Platform — no subtitle here", "Tasks"]);
+    assert_eq!(spans(&plan.swimlanes[0]), [(Quarter::Q2, Quarter::Q2)]);
+    assert_eq!(
+        spans(&plan.swimlanes[1]),
+        [(Quarter::Q1, Quarter::Q4)],
+        "tasks without a quarter cover the year"
+    );
+    let hours: Vec<(&str, f64, f64)> = plan
+        .time_categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.weekly_min_hours, c.weekly_max_hours))
+        .collect();
+    assert_eq!(hours, [("Deep work", 8.0, 8.0), ("Reading", 3.0, 3.0)]);
+    assert_eq!(plan.currency_symbol, "EUR");
+    let money: Vec<BudgetKind> = plan.budget_lines.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        money,
+        [
+            BudgetKind::Monthly { cents: 8_000 },
+            BudgetKind::OneTime { cap_cents: 120_000 }
+        ]
+    );
+    // The yearly amount was bent into a one-time cap, and its $ is not the
+    // plan's EUR.
+    assert_eq!(unplaced_lines(&import), [18, 18]);
+    assert!(
+        import
+            .unplaced
+            .iter()
+            .any(|unplaced| unplaced.reason.contains("one-time cap"))
+    );
+}
+
+// --- round trips ----------------------------------------------------------------
+
+#[test]
+fn the_default_plan_survives_export_and_import() {
+    let plan = default_plan(today());
+    let back = import(&export_markdown(&plan));
+    assert_eq!(back.unplaced, Vec::new());
+    assert_eq!(back.plan, plan);
+}
+
+#[test]
+fn the_example_plan_survives_export_and_import_less_its_logs() {
+    let plan = example_plan().unwrap();
+    assert!(!plan.time_entries.is_empty() && !plan.expenses.is_empty());
+    let back = import(&export_markdown(&plan));
+    assert_eq!(back.unplaced, Vec::new());
+    assert_eq!(back.plan, without_logs(&plan));
+    // Phase statuses and dates, done dates, due dates, notes and phase
+    // links are all in it.
+    assert!(
+        back.plan
+            .phases
+            .iter()
+            .any(|p| p.status == PhaseStatus::InProgress)
+    );
+    assert!(back.plan.tasks().any(|t| t.done_on.is_some()));
+    assert!(
+        back.plan
+            .tasks()
+            .any(|t| t.due.is_some() && !t.notes.is_empty())
+    );
+    assert!(back.plan.tasks().any(|t| t.phase.is_some()));
+}
+
+fn task(id: u64, title: &str) -> Task {
+    Task {
+        id: TaskId(id),
+        title: title.to_owned(),
+        done: false,
+        done_on: None,
+        due: None,
+        notes: String::new(),
+        phase: None,
+    }
+}
+
+/// A plan with everything Markdown could misread: markup in names, names
+/// that look like quarters or end in parentheses, empty lanes and blocks,
+/// notes over paragraphs, every kind of metric, phases of every status, an
+/// unusual currency.
+fn awkward_plan() -> Plan {
+    let mut plan = Plan::empty("Plan #", date(2026, 4, 1));
+    plan.currency_symbol = "#".to_owned();
+    plan.goals = vec![
+        "*Not* emphasis, [not] a link, `not` code, <not> html, &amp; not an entity".to_owned(),
+        "1. not a list".to_owned(),
+    ];
+    let block = |id: u64, first: Quarter, last: Quarter, tasks: Vec<Task>| Block {
+        id: BlockId(id),
+        first_quarter: first,
+        last_quarter: last,
+        tasks,
+    };
+    plan.swimlanes = vec![
+        Swimlane {
+            id: LaneId(1),
+            name: "Ops (EU)".to_owned(),
+            subtitle: String::new(),
+            blocks: vec![
+                block(
+                    1,
+                    Quarter::Q1,
+                    Quarter::Q4,
+                    vec![
+                        Task {
+                            done: true,
+                            done_on: Some(date(2026, 5, 1)),
+                            due: Some(date(2026, 4, 30)),
+                            phase: Some(2),
+                            notes: "First line\n- not a list\n\nAfter a blank line\n**Due**: \
+                                    not a date"
+                                .to_owned(),
+                            ..task(1, "- [ ] not a checkbox _really_ \\ back\\slash")
+                        },
+                        task(2, ""),
+                        task(3, "Phase 9: Named by a task but listed below"),
+                    ],
+                ),
+                block(2, Quarter::Q3, Quarter::Q3, Vec::new()),
+            ],
+        },
+        Swimlane {
+            id: LaneId(2),
+            name: "Q2".to_owned(),
+            subtitle: "Looks like a quarter".to_owned(),
+            blocks: Vec::new(),
+        },
+        Swimlane {
+            id: LaneId(3),
+            name: "H1".to_owned(),
+            subtitle: String::new(),
+            blocks: vec![block(
+                3,
+                Quarter::Q2,
+                Quarter::Q3,
+                vec![task(4, "#hashtag")],
+            )],
+        },
+    ];
+    let phase = |number, name: &str, quarter, status| Phase {
+        number,
+        name: name.to_owned(),
+        quarter,
+        status,
+        started_on: None,
+        done_on: None,
+    };
+    plan.phases = vec![
+        Phase {
+            started_on: Some(date(2026, 4, 2)),
+            done_on: Some(date(2026, 4, 20)),
+            ..phase(2, "Two, with a comma", Quarter::Q1, PhaseStatus::Done)
+        },
+        Phase {
+            started_on: Some(date(2026, 5, 2)),
+            ..phase(9, "Nine — dashed", Quarter::Q3, PhaseStatus::InProgress)
+        },
+        phase(11, "", Quarter::Q4, PhaseStatus::NotStarted),
+    ];
+    plan.time_categories = vec![yearplan::model::TimeCategory {
+        id: yearplan::model::CategoryId(1),
+        name: "Deep: work".to_owned(),
+        weekly_min_hours: 7.25,
+        weekly_max_hours: 12.5,
+    }];
+    plan.budget_lines = vec![
+        yearplan::model::BudgetLine {
+            id: yearplan::model::LineId(1),
+            name: "Start".to_owned(),
+            kind: BudgetKind::Monthly { cents: 12_345 },
+        },
+        yearplan::model::BudgetLine {
+            id: yearplan::model::LineId(2),
+            name: "Nothing".to_owned(),
+            kind: BudgetKind::OneTime { cap_cents: 0 },
+        },
+    ];
+    let metric = |id: u64, name: &str, measure| yearplan::model::SuccessMetric {
+        id: yearplan::model::MetricId(id),
+        name: name.to_owned(),
+        measure,
+    };
+    plan.success_metrics = vec![
+        metric(
+            1,
+            "All 3 phases completed",
+            MetricMeasure::Manual { done: true },
+        ),
+        metric(2, "Phases, counted", MetricMeasure::PhasesDone),
+        metric(
+            3,
+            "Ops done",
+            MetricMeasure::LaneTasksDone { lane: LaneId(1) },
+        ),
+        metric(4, "Steady weeks", MetricMeasure::WeeksInRange { weeks: 12 }),
+        metric(
+            5,
+            "Frugal months",
+            MetricMeasure::MonthsWithinRunRate { months: 6 },
+        ),
+    ];
+    plan.review_cadences = vec![yearplan::model::ReviewCadence {
+        period: Period::Monthly,
+        purpose: String::new(),
+    }];
+    validate(&plan).unwrap();
+    plan
+}
+
+#[test]
+fn an_awkward_plan_survives_export_and_import() {
+    let plan = awkward_plan();
+    let export = export_markdown(&plan);
+    let back = import(&export);
+    assert_eq!(back.unplaced, Vec::new(), "{export}");
+    assert_eq!(back.plan, plan, "{export}");
+    assert!(export.contains("\n## Phases\n"), "{export}");
+    assert!(export.contains("**Currency**: \\#"), "{export}");
+}
+
+#[test]
+fn a_plan_without_phases_section_needs_none() {
+    // The default plan's phases are exactly those its task lines name.
+    let export = export_markdown(&default_plan(today()));
+    assert!(!export.contains("## Phases"));
+    // A status the task lines cannot say makes the section appear.
+    let mut plan = default_plan(today());
+    plan.phases[0].status = PhaseStatus::InProgress;
+    let export = export_markdown(&plan);
+    assert!(
+        export.contains("- [ ] Phase 0: Tooling — Q1, in progress\n"),
+        "{export}"
+    );
+    assert_eq!(import(&export).plan, plan);
+}
+
+/// A small deterministic generator, so the suite needs no dependency for it.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+const FRAGMENTS: &[&str] = &[
+    "# Title",
+    "# Second title",
+    "## Goals",
+    "## Swimlanes",
+    "### Core (Sub)",
+    "### Ops",
+    "###",
+    "#### Q2",
+    "## Budget",
+    "## Phases",
+    "## Success Metrics",
+    "## Review Cadence",
+    "## Notes",
+    "## Random heading",
+    "**Q1**",
+    "**Q2-Q4**",
+    "**Q3-Q1**",
+    "H1",
+    "Q2 ()",
+    "- [ ] task *em* `code` [link](http://x.example)",
+    "- [x] Complete Phases 0-2 (A, B, C)",
+    "- [ ] Phase 7: Seven",
+    "- [x] Phase 7 — Q2, in progress, started 2026-01-01, done 2025-01-01",
+    "- [ ] Phase 8: Eight — Q5",
+    "- plain bullet",
+    "* [X] starred",
+    "  **Due**: 2026-05-01",
+    "  **Done**: 2026-05-02",
+    "  **Phase**: 7",
+    "  **Phase**: 70",
+    "  **Notes**: note line",
+    "  more notes",
+    "    - deeper",
+    "1. one",
+    "2) [ ] two",
+    "- **Learning**: 15-20 hours/week",
+    "- **Sleep**: 90-300 hours/week",
+    "- **Books**: $500",
+    "- **Hosting**: €10/month",
+    "- **Bad**: $1.234",
+    "- [x] All 3 phases completed",
+    "  **Measured**: tasks done in lane Core",
+    "  **Measured**: weeks in range over the last 9999 weeks",
+    "  **Measured**: by hand",
+    "- **Weekly**: check",
+    "- **Monthly**: look",
+    "Start: 2026-01-01",
+    "Start: 1800-01-01",
+    "**Currency**: £",
+    "prose line",
+    "> - [ ] quoted task",
+    "```",
+    "<div>",
+    "<!-- c -->",
+    "",
+    "",
+    "- ",
+    "- [ ]",
+    "| a | b |",
+    "\\# escaped",
+    "&amp; &#38; &bogus;",
+    "[ref]: http://x.example",
+    "Title\n=====",
+    "***",
+    "- [ ] a\u{0}nul",
+];
+
+#[test]
+fn generated_documents_import_valid_plans_that_survive_a_round_trip() {
+    let mut random = Lcg(7);
+    for round in 0..400 {
+        let count = 1 + random.below(40);
+        let ending = if random.below(3) == 0 { "\r\n" } else { "\n" };
+        let document: Vec<&str> = (0..count)
+            .map(|_| FRAGMENTS[random.below(FRAGMENTS.len())])
+            .collect();
+        let document = document.join(ending);
+        let first = import(&document);
+        let export = export_markdown(&first.plan);
+        let second = import(&export);
+        assert_eq!(
+            second.plan, first.plan,
+            "round {round}:\n{document}\n--- exported as ---\n{export}"
+        );
+    }
+}
+
+// --- hostile input ----------------------------------------------------------------
+
+#[test]
+fn hostile_documents_give_valid_plans_and_never_panic() {
+    let deep_quotes = format!("{}- [ ] deep\n", "> ".repeat(50_000));
+    let deep_lists: String = (0..2_000)
+        .map(|depth| format!("{}- [ ] level {depth}\n", "  ".repeat(depth)))
+        .collect();
+    let brackets = format!("{}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+    let emphasis = "*a **b ".repeat(100_000);
+    let long_line = format!("- [ ] {}\n", "x".repeat(2_000_000));
+    let phases = "- [ ] Phases 0-4294967295 (A)\n- [ ] Phase 4294967296: Big\n".repeat(100);
+    let numbers = format!(
+        "- **Huge**: ${}\n- **Hours**: {} hours/week\n",
+        "9".repeat(500),
+        "9".repeat(500)
+    );
+    for document in [
+        deep_quotes.as_str(),
+        &deep_lists,
+        &brackets,
+        &emphasis,
+        &long_line,
+        &phases,
+        &numbers,
+        "\u{0}\u{1}\u{7f}\r\r\n\n",
+        "#",
+        "**",
+        "- [x]",
+        "<!--",
+        "```\n- [ ] inside an unclosed fence",
+        "",
+    ] {
+        let import = import(document);
+        assert!(import.unplaced.len() <= MAX_LISTED_UNPLACED + 1);
+        let again = import_markdown(&export_markdown(&import.plan), today());
+        assert_eq!(again.plan, import.plan);
+    }
+    let long = import(&long_line);
+    assert_eq!(long.plan.tasks().next().unwrap().title.len(), 2_000_000);
+    // Lines quoted in a report are cut short.
+    let prose = import(&format!("{}\n", "y".repeat(100_000)));
+    assert!(prose.unplaced[0].text.chars().count() <= 201);
+}
+
+#[test]
+fn a_document_of_nothing_but_stray_lines_lists_a_thousand_and_counts_the_rest() {
+    let document = "stray\n\n".repeat(5_000);
+    let import = import(&document);
+    assert_eq!(import.unplaced.len(), MAX_LISTED_UNPLACED + 1);
+    let last = import.unplaced.last().unwrap();
+    assert_eq!(last.line, 2 * MAX_LISTED_UNPLACED + 1);
+    assert!(
+        last.reason.starts_with("and 4000 more lines"),
+        "{}",
+        last.reason
+    );
+}
+
+// --- the commands -----------------------------------------------------------------
+
+fn yearplan(args: &[&std::ffi::OsStr], folder: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yearplan"))
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn assert_no_panic(output: &Output) {
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}
+
+#[test]
+fn import_writes_the_plan_and_warns_about_each_line_it_could_not_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let markdown = dir.path().join("messy.md");
+    let output = dir.path().join("messy.ron");
+    fs::write(&markdown, MESSY).unwrap();
+
+    let run = yearplan(
+        &[
+            "import".as_ref(),
+            markdown.as_os_str(),
+            "-o".as_ref(),
+            output.as_os_str(),
+        ],
+        dir.path(),
+    );
+    assert_no_panic(&run);
+    assert_eq!(run.status.code(), Some(0), "stderr: {}", text(&run.stderr));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.starts_with(
+            "yearplan: warning: line 1: prose Yearplan does not read: not a task (- [ ] …), a \
+             quarter (**Q1**), a start date, hours or an amount: Some intro text before any \
+             heading, nobody knows why.\n"
+        ),
+        "stderr: {stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 18, "stderr: {stderr}");
+    assert!(
+        stderr.contains("warning: line 47: an amount per week"),
+        "stderr: {stderr}"
+    );
+
+    let plan = load_plan(&output).unwrap();
+    assert_eq!(plan.title, "My messy 2026 plan!");
+    assert_eq!(plan.swimlanes.len(), 4);
+    assert!(text(&run.stdout).contains("18 lines not placed"));
+}
+
+#[test]
+fn import_refuses_to_overwrite_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let markdown = dir.path().join("plan.md");
+    let output = dir.path().join("plan.ron");
+    fs::write(&markdown, SEED).unwrap();
+    fs::write(&output, "my precious plan").unwrap();
+
+    let run = yearplan(
+        &[
+            "import".as_ref(),
+            markdown.as_os_str(),
+            "--output".as_ref(),
+            output.as_os_str(),
+        ],
+        dir.path(),
+    );
+    assert_no_panic(&run);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("already exists; Yearplan will not overwrite it"),
+        "stderr: {stderr}"
+    );
+    assert_eq!(fs::read_to_string(&output).unwrap(), "my precious plan");
+}
+
+#[test]
+fn import_of_a_missing_or_binary_file_fails_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("plan.ron");
+    let run = yearplan(
+        &[
+            "import".as_ref(),
+            "nowhere.md".as_ref(),
+            "-o".as_ref(),
+            output.as_os_str(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(text(&run.stderr), "yearplan: No such file: nowhere.md\n");
+    assert!(!output.exists());
+
+    let binary = dir.path().join("binary.md");
+    fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let run = yearplan(
+        &[
+            "import".as_ref(),
+            binary.as_os_str(),
+            "-o".as_ref(),
+            output.as_os_str(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        text(&run.stderr).contains("not valid UTF-8"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_no_panic(&run);
+    assert!(!output.exists());
+
+    // Without -o, clap says what is missing (and exits 2, as clap does).
+    let run = yearplan(&["import".as_ref(), binary.as_os_str()], dir.path());
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("--output"));
+}
+
+#[test]
+fn export_then_import_on_the_command_line_keeps_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("example.ron");
+    let markdown = dir.path().join("example.md");
+    let back = dir.path().join("back.ron");
+    let plan = example_plan().unwrap();
+    save_plan(&plan_path, &plan).unwrap();
+    fs::write(&markdown, "an old export").unwrap();
+
+    let run = yearplan(
+        &[
+            "export".as_ref(),
+            plan_path.as_os_str(),
+            "-o".as_ref(),
+            markdown.as_os_str(),
+        ],
+        dir.path(),
+    );
+    assert_no_panic(&run);
+    assert_eq!(run.status.code(), Some(0), "stderr: {}", text(&run.stderr));
+    assert!(run.stderr.is_empty());
+    assert_eq!(
+        fs::read_to_string(&markdown).unwrap(),
+        export_markdown(&plan)
+    );
+
+    let run = yearplan(
+        &[
+            "import".as_ref(),
+            markdown.as_os_str(),
+            "-o".as_ref(),
+            back.as_os_str(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(0), "stderr: {}", text(&run.stderr));
+    assert!(run.stderr.is_empty(), "stderr: {}", text(&run.stderr));
+    assert_eq!(load_plan(&back).unwrap(), without_logs(&plan));
+}
+
+#[test]
+fn export_fails_on_a_bad_plan_and_never_writes_over_the_plan_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    let markdown = dir.path().join("out.md");
+    fs::write(&bad, "(format_version: 1, title: \"x\"").unwrap();
+    let run = yearplan(
+        &[
+            "export".as_ref(),
+            bad.as_os_str(),
+            "-o".as_ref(),
+            markdown.as_os_str(),
+        ],
+        dir.path(),
+    );
+    assert_no_panic(&run);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        text(&run.stderr).starts_with("yearplan: "),
+        "{}",
+        text(&run.stderr)
+    );
+    assert!(!markdown.exists());
+
+    let plan_path = dir.path().join("plan.ron");
+    save_plan(&plan_path, &default_plan(today())).unwrap();
+    let before = fs::read_to_string(&plan_path).unwrap();
+    let run = yearplan(
+        &[
+            "export".as_ref(),
+            "plan.ron".as_ref(),
+            "-o".as_ref(),
+            "./plan.ron".as_ref(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        text(&run.stderr).contains("is the plan itself"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_eq!(fs::read_to_string(&plan_path).unwrap(), before);
+}
