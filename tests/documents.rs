@@ -333,3 +333,44 @@ fn new_asks_for_the_start_date() {
     );
     assert!(plan.time_entries.is_empty());
 }
+
+#[test]
+fn a_dropped_markdown_plan_imports_and_a_plan_exports_to_markdown() {
+    let folder = tempfile::tempdir().unwrap();
+    let seed = folder.path().join("annual-plan.md");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/markdown_fixtures/annual-plan.md"
+        ),
+        &seed,
+    )
+    .unwrap();
+    let app = YearplanApp::new(Document {
+        plan: io::example_plan().unwrap(),
+        path: None,
+        dirty: false,
+    })
+    .with_clock(Clock::Fixed(today()))
+    .with_untitled_folder(folder.path());
+    let mut harness = harness(app);
+    harness.state_mut().file_dropped(seed);
+    harness.run();
+    let imported = plan(&harness).clone();
+    assert_eq!(imported.title, "Annual Plan");
+    assert_eq!(imported.swimlanes.len(), 3);
+    assert_eq!(imported.tasks().count(), 36);
+    assert_eq!(imported.phases.len(), 15);
+    // Imported, not yet saved anywhere.
+    assert!(harness.state().document().dirty);
+    assert_eq!(harness.state().document().path, None);
+
+    let out = folder.path().join("out.md");
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ExportMarkdown, &out);
+    harness.run();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("### Core (Foundation Building)"), "{text}");
+    assert!(text.contains("**Q1-Q2**"), "{text}");
+}

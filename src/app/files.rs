@@ -374,7 +374,7 @@ impl YearplanApp {
     pub fn import_markdown_from(&mut self, path: &Path) {
         match io::read_text(path) {
             Ok(text) => {
-                let import = markdown_import(&text, self.clock.today());
+                let import = io::markdown::import_markdown(&text, self.clock.today());
                 let unplaced = import.unplaced.len();
                 self.replace_document(Document {
                     plan: import.plan,
@@ -432,7 +432,7 @@ impl YearplanApp {
             FilePurpose::SavePlanAs => self.save_to(path),
             FilePurpose::ImportMarkdown => self.import_markdown_from(path),
             FilePurpose::ExportMarkdown => {
-                let text = markdown_export(&self.document.plan);
+                let text = io::markdown::export_markdown(&self.document.plan);
                 self.export(path, &text, "plan as Markdown");
             }
             FilePurpose::ExportTimeCsv => {
@@ -547,31 +547,6 @@ impl YearplanApp {
     pub fn is_showing_disk_change(&self) -> bool {
         self.disk.changed
     }
-}
-
-// Markdown import and export are being written in io::markdown; until it
-// lands these say so rather than pretend.
-struct MarkdownImportShim {
-    plan: Plan,
-    unplaced: Vec<UnplacedShim>,
-}
-struct UnplacedShim {
-    line: usize,
-    text: String,
-    reason: String,
-}
-fn markdown_import(_text: &str, today: NaiveDate) -> MarkdownImportShim {
-    MarkdownImportShim {
-        plan: io::default_plan(today),
-        unplaced: vec![UnplacedShim {
-            line: 0,
-            text: String::new(),
-            reason: "Markdown import is not available in this build".to_owned(),
-        }],
-    }
-}
-fn markdown_export(_plan: &Plan) -> String {
-    String::new()
 }
 
 /// A file name from a plan title: characters that are not allowed in file
