@@ -822,6 +822,13 @@ fn hostile_documents_give_valid_plans_and_never_panic() {
     let emphasis = "*a **b ".repeat(100_000);
     let long_line = format!("- [ ] {}\n", "x".repeat(2_000_000));
     let phases = "- [ ] Phases 0-4294967295 (A)\n- [ ] Phase 4294967296: Big\n".repeat(100);
+    // Many of everything, to catch anything quadratic.
+    let many_phases: String = (0..10_000)
+        .map(|number| format!("- [ ] Phase {number}: P{number}\n  **Phase**: {number}\n"))
+        .collect();
+    let many_links: String = (0..20_000)
+        .map(|n| format!("[line {n}\nbreaks](http://x.example/{n})\n"))
+        .collect();
     let numbers = format!(
         "- **Huge**: ${}\n- **Hours**: {} hours/week\n",
         "9".repeat(500),
@@ -834,6 +841,8 @@ fn hostile_documents_give_valid_plans_and_never_panic() {
         &emphasis,
         &long_line,
         &phases,
+        &many_phases,
+        &many_links,
         &numbers,
         "\u{0}\u{1}\u{7f}\r\r\n\n",
         "#",

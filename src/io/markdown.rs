@@ -49,6 +49,7 @@
 //! plan file (the time log and expenses export to CSV).
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 
@@ -360,7 +361,7 @@ impl<F: FnMut(Line)> Reader<'_, F> {
         }
         match event {
             Event::Start(tag) => self.start(tag, range),
-            Event::End(tag) => self.end(tag),
+            Event::End(tag) => self.end(tag, &range),
             Event::Text(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
                 self.push_text(&text, range.start);
             }
@@ -446,7 +447,7 @@ impl<F: FnMut(Line)> Reader<'_, F> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: TagEnd, range: &Range<usize>) {
         match tag {
             TagEnd::Heading(_) => {
                 if let Some((_, offset)) = self.heading
@@ -494,7 +495,9 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                     if !url.is_empty() && shown != url {
                         // The address is kept: a task that links to its
                         // design document should still say where it is.
-                        self.push_text(&format!(" ({url})"), 0);
+                        // On the link's last line, should the line have
+                        // ended inside the link.
+                        self.push_text(&format!(" ({url})"), range.end.saturating_sub(1));
                     }
                 }
             }
@@ -728,6 +731,10 @@ struct Report {
 }
 
 impl Report {
+    fn is_full(&self) -> bool {
+        self.listed.len() >= MAX_LISTED_UNPLACED
+    }
+
     fn add(&mut self, line: usize, text: &str, reason: fmt::Arguments<'_>) {
         if self.listed.len() < MAX_LISTED_UNPLACED {
             self.listed.push(UnplacedLine {
@@ -805,7 +812,11 @@ impl<'t> Importer<'t> {
     }
 
     fn unplaced_at(&mut self, number: usize, offset: usize, reason: fmt::Arguments<'_>) {
-        let text = source_line(self.text, offset);
+        let text = if self.report.is_full() {
+            ""
+        } else {
+            source_line(self.text, offset)
+        };
         self.report.add(number, text, reason);
     }
 
@@ -1728,29 +1739,30 @@ impl<'t> Importer<'t> {
     fn settle_phases(&mut self) {
         let named = std::mem::take(&mut self.named_phases);
         let listed = std::mem::take(&mut self.listed_phases);
+        // By number, so that a hostile list of 100,000 phases costs a lookup
+        // each rather than a scan each.
+        let mut index: HashMap<PhaseNumber, usize> = HashMap::new();
         let mut phases: Vec<Phase> = Vec::new();
         if self.phases_section_seen {
+            let mut quarter_from_tasks: HashMap<PhaseNumber, Quarter> = HashMap::new();
+            for entry in &named {
+                quarter_from_tasks
+                    .entry(entry.phase.number)
+                    .or_insert(entry.phase.quarter);
+            }
             for entry in listed {
-                if phases
-                    .iter()
-                    .any(|phase| phase.number == entry.phase.number)
-                {
+                let number = entry.phase.number;
+                if index.contains_key(&number) {
                     self.unplaced_at(
                         entry.line,
                         entry.offset,
-                        format_args!(
-                            "phase {} is listed twice; the first is kept",
-                            entry.phase.number
-                        ),
+                        format_args!("phase {number} is listed twice; the first is kept"),
                     );
                     continue;
                 }
                 let mut phase = entry.phase;
                 if !entry.quarter_given {
-                    let from_tasks = named
-                        .iter()
-                        .find(|named| named.phase.number == phase.number)
-                        .map(|named| named.phase.quarter);
+                    let from_tasks = quarter_from_tasks.get(&number).copied();
                     phase.quarter = from_tasks.unwrap_or(Quarter::Q4);
                     if from_tasks.is_none() {
                         self.unplaced_at(
@@ -1760,15 +1772,10 @@ impl<'t> Importer<'t> {
                         );
                     }
                 }
-                if !self.push_phase(&mut phases, phase, entry.line, entry.offset) {
-                    break;
-                }
+                self.push_phase(&mut phases, &mut index, phase, entry.line, entry.offset);
             }
             for entry in named {
-                if !phases
-                    .iter()
-                    .any(|phase| phase.number == entry.phase.number)
-                {
+                if !index.contains_key(&entry.phase.number) {
                     self.unplaced_at(
                         entry.line,
                         entry.offset,
@@ -1782,27 +1789,28 @@ impl<'t> Importer<'t> {
             }
         } else {
             for entry in named {
-                if let Some(first) = phases
-                    .iter()
-                    .find(|phase| phase.number == entry.phase.number)
-                {
-                    if first.name != entry.phase.name {
-                        let first_name = first.name.clone();
+                if let Some(&at) = index.get(&entry.phase.number) {
+                    let first_name = phases[at].name.clone();
+                    if first_name != entry.phase.name {
                         self.unplaced_at(
                             entry.line,
                             entry.offset,
                             format_args!(
-                                "names phase {} \"{}\", which an earlier line named \"{first_name}\"; \
-                                 the first name is kept",
+                                "names phase {} \"{}\", which an earlier line named \
+                                 \"{first_name}\"; the first name is kept",
                                 entry.phase.number, entry.phase.name
                             ),
                         );
                     }
                     continue;
                 }
-                if !self.push_phase(&mut phases, entry.phase, entry.line, entry.offset) {
-                    break;
-                }
+                self.push_phase(
+                    &mut phases,
+                    &mut index,
+                    entry.phase,
+                    entry.line,
+                    entry.offset,
+                );
             }
         }
         self.plan.phases = phases;
@@ -1811,26 +1819,28 @@ impl<'t> Importer<'t> {
     fn push_phase(
         &mut self,
         phases: &mut Vec<Phase>,
+        index: &mut HashMap<PhaseNumber, usize>,
         phase: Phase,
         line: usize,
         offset: usize,
-    ) -> bool {
+    ) {
         if phases.len() >= MAX_IMPORTED_EACH {
             self.unplaced_at(
                 line,
                 offset,
                 format_args!("the plan already has {MAX_IMPORTED_EACH} phases"),
             );
-            return false;
+            return;
         }
+        index.insert(phase.number, phases.len());
         phases.push(phase);
-        true
     }
 
     fn settle_links(&mut self) {
+        let numbers: HashSet<PhaseNumber> = self.plan.phases.iter().map(|p| p.number).collect();
         for (lane, block, task, number, line, offset) in std::mem::take(&mut self.task_phase_links)
         {
-            if self.plan.phase(number).is_some() {
+            if numbers.contains(&number) {
                 if let Some(task) = self
                     .plan
                     .swimlanes
@@ -1848,19 +1858,24 @@ impl<'t> Importer<'t> {
                 );
             }
         }
+        // The first lane of a name wins, as its name is all a metric gives.
+        let mut lanes: HashMap<&str, LaneId> = HashMap::new();
+        let mut lanes_any_case: HashMap<String, LaneId> = HashMap::new();
+        for lane in &self.plan.swimlanes {
+            lanes.entry(lane.name.as_str()).or_insert(lane.id);
+            lanes_any_case
+                .entry(lane.name.to_lowercase())
+                .or_insert(lane.id);
+        }
+        let mut resolved = Vec::new();
         for (index, name, line, offset) in std::mem::take(&mut self.metric_lanes) {
-            let lane = self
-                .plan
-                .swimlanes
-                .iter()
-                .find(|lane| lane.name == name)
-                .or_else(|| {
-                    self.plan
-                        .swimlanes
-                        .iter()
-                        .find(|lane| lane.name.eq_ignore_ascii_case(&name))
-                })
-                .map(|lane| lane.id);
+            let lane = lanes
+                .get(name.as_str())
+                .or_else(|| lanes_any_case.get(&name.to_lowercase()))
+                .copied();
+            resolved.push((index, name, line, offset, lane));
+        }
+        for (index, name, line, offset, lane) in resolved {
             match (lane, self.plan.success_metrics.get_mut(index)) {
                 (Some(lane), Some(metric)) => {
                     metric.measure = MetricMeasure::LaneTasksDone { lane };
@@ -2759,8 +2774,9 @@ pub fn export_markdown(plan: &Plan) -> String {
 
     if !plan.swimlanes.is_empty() {
         out.push_str("\n## Swimlanes\n");
+        let phases: HashSet<PhaseNumber> = plan.phases.iter().map(|p| p.number).collect();
         for lane in &plan.swimlanes {
-            write_lane(&mut out, plan, lane);
+            write_lane(&mut out, &phases, lane);
         }
     }
 
@@ -2775,8 +2791,12 @@ pub fn export_markdown(plan: &Plan) -> String {
 
     if !plan.success_metrics.is_empty() {
         out.push_str("\n## Success Metrics\n");
+        let mut lanes: HashMap<LaneId, &str> = HashMap::new();
+        for lane in &plan.swimlanes {
+            lanes.entry(lane.id).or_insert(lane.name.as_str());
+        }
         for metric in &plan.success_metrics {
-            write_metric(&mut out, plan, metric);
+            write_metric(&mut out, &lanes, metric);
         }
     }
 
@@ -2794,7 +2814,7 @@ pub fn export_markdown(plan: &Plan) -> String {
     out
 }
 
-fn write_lane(out: &mut String, plan: &Plan, lane: &Swimlane) {
+fn write_lane(out: &mut String, phases: &HashSet<PhaseNumber>, lane: &Swimlane) {
     let name = one_line(&lane.name);
     let subtitle = one_line(&lane.subtitle);
     let heading = if !subtitle.is_empty() {
@@ -2817,12 +2837,12 @@ fn write_lane(out: &mut String, plan: &Plan, lane: &Swimlane) {
             span_label(block.first_quarter, block.last_quarter)
         );
         for task in &block.tasks {
-            write_task(out, plan, task);
+            write_task(out, phases, task);
         }
     }
 }
 
-fn write_task(out: &mut String, plan: &Plan, task: &Task) {
+fn write_task(out: &mut String, phases: &HashSet<PhaseNumber>, task: &Task) {
     let tick = if task.done { 'x' } else { ' ' };
     let title = escape(&task.title);
     if title.is_empty() {
@@ -2837,7 +2857,7 @@ fn write_task(out: &mut String, plan: &Plan, task: &Task) {
         let _ = writeln!(out, "  **Done**: {done_on}");
     }
     if let Some(number) = task.phase
-        && plan.phase(number).is_some()
+        && phases.contains(&number)
     {
         let _ = writeln!(out, "  **Phase**: {number}");
     }
@@ -2965,7 +2985,7 @@ fn label(name: &str) -> String {
     }
 }
 
-fn write_metric(out: &mut String, plan: &Plan, metric: &SuccessMetric) {
+fn write_metric(out: &mut String, lanes: &HashMap<LaneId, &str>, metric: &SuccessMetric) {
     let ticked = matches!(metric.measure, MetricMeasure::Manual { done: true });
     let tick = if ticked { 'x' } else { ' ' };
     let _ = writeln!(out, "- [{tick}] {}", escape(&metric.name));
@@ -2975,8 +2995,8 @@ fn write_metric(out: &mut String, plan: &Plan, metric: &SuccessMetric) {
     let measured = match metric.measure {
         MetricMeasure::Manual { .. } => "by hand".to_owned(),
         MetricMeasure::PhasesDone => "phases done".to_owned(),
-        MetricMeasure::LaneTasksDone { lane } => match plan.lane(lane) {
-            Some(lane) => format!("tasks done in lane {}", escape(&lane.name)),
+        MetricMeasure::LaneTasksDone { lane } => match lanes.get(&lane) {
+            Some(name) => format!("tasks done in lane {}", escape(name)),
             None => "by hand".to_owned(),
         },
         MetricMeasure::WeeksInRange { weeks } => {
@@ -2993,12 +3013,13 @@ fn write_metric(out: &mut String, plan: &Plan, metric: &SuccessMetric) {
 /// when they are the plan's phases, export needs no Phases section.
 fn phases_named_by_tasks(plan: &Plan) -> Vec<Phase> {
     let mut phases: Vec<Phase> = Vec::new();
+    let mut seen: HashSet<PhaseNumber> = HashSet::new();
     for lane in &plan.swimlanes {
         for block in &lane.blocks {
             for task in &block.tasks {
                 if let Some(Ok(named)) = phase_mention(task.title.trim()) {
                     for (number, name) in named {
-                        if !phases.iter().any(|phase| phase.number == number) {
+                        if seen.insert(number) {
                             phases.push(named_phase(number, name, block.last_quarter, task.done));
                         }
                     }
