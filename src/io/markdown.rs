@@ -962,6 +962,9 @@ impl<'t> Importer<'t> {
     fn materialize_lane(&mut self, line: &Line) -> Option<usize> {
         let pending = self.pending.take()?;
         if self.plan.swimlanes.len() >= MAX_IMPORTED_EACH {
+            // Not into the lane before: what follows was written for this one.
+            self.lane = None;
+            self.block = None;
             self.unplaced(
                 line,
                 format_args!("the plan already has {MAX_IMPORTED_EACH} swimlanes"),
