@@ -6,13 +6,13 @@
 //! resolves. The file loader calls this after parsing, so a bad file is
 //! refused with the whole list of what is wrong rather than the first thing.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{BudgetKind, MetricMeasure, Plan, Task};
+use super::{BudgetKind, CategoryId, LineId, MetricMeasure, PhaseNumber, Plan, Task};
 
 /// The largest amount of money one figure may hold: $1,000,000,000.00.
 ///
@@ -204,6 +204,10 @@ fn check_dates_and_title(plan: &Plan, problems: &mut Problems) {
 }
 
 fn check_swimlanes(plan: &Plan, problems: &mut Problems) {
+    // Sets, not lookups in the plan, so a hostile file with many tasks and
+    // phases is checked in linear time.
+    let phase_numbers: HashSet<PhaseNumber> =
+        plan.phases.iter().map(|phase| phase.number).collect();
     let mut lane_ids = Ids::new();
     let mut block_ids = Ids::new();
     let mut task_ids = Ids::new();
@@ -221,14 +225,14 @@ fn check_swimlanes(plan: &Plan, problems: &mut Problems) {
                 ));
             }
             for task in &block.tasks {
-                check_task(plan, task, problems);
+                check_task(&phase_numbers, task, problems);
                 task_ids.claim(problems, "task id", task.id, || task_place(task));
             }
         }
     }
 }
 
-fn check_task(plan: &Plan, task: &Task, problems: &mut Problems) {
+fn check_task(phase_numbers: &HashSet<PhaseNumber>, task: &Task, problems: &mut Problems) {
     let place = task_place(task);
     if let Some(done_on) = task.done_on {
         problems.check_date(&place, "done date", done_on);
@@ -242,7 +246,7 @@ fn check_task(plan: &Plan, task: &Task, problems: &mut Problems) {
         problems.check_date(&place, "due date", due);
     }
     if let Some(number) = task.phase
-        && plan.phase(number).is_none()
+        && !phase_numbers.contains(&number)
     {
         problems.add(format_args!(
             "{place}: refers to phase {number}, which the plan does not have"
@@ -272,6 +276,11 @@ fn check_phases(plan: &Plan, problems: &mut Problems) {
 }
 
 fn check_time(plan: &Plan, problems: &mut Problems) {
+    let known_categories: HashSet<CategoryId> = plan
+        .time_categories
+        .iter()
+        .map(|category| category.id)
+        .collect();
     let mut category_ids = Ids::new();
     for category in &plan.time_categories {
         let place = format!("time category {} ({})", category.id, Quoted(&category.name));
@@ -301,7 +310,7 @@ fn check_time(plan: &Plan, problems: &mut Problems) {
         // Counted from 1, as a person counts entries in the file.
         let place = format!("time entry {} ({})", index + 1, entry.date);
         problems.check_date(&place, "date", entry.date);
-        if plan.category(entry.category).is_none() {
+        if !known_categories.contains(&entry.category) {
             problems.add(format_args!(
                 "{place}: refers to time category {}, which the plan does not have",
                 entry.category
@@ -323,6 +332,7 @@ fn check_time(plan: &Plan, problems: &mut Problems) {
 }
 
 fn check_money(plan: &Plan, problems: &mut Problems) {
+    let known_lines: HashSet<LineId> = plan.budget_lines.iter().map(|line| line.id).collect();
     let mut line_ids = Ids::new();
     for line in &plan.budget_lines {
         let place = format!("budget line {} ({})", line.id, Quoted(&line.name));
@@ -340,7 +350,7 @@ fn check_money(plan: &Plan, problems: &mut Problems) {
     for (index, expense) in plan.expenses.iter().enumerate() {
         let place = format!("expense {} ({})", index + 1, expense.date);
         problems.check_date(&place, "date", expense.date);
-        if plan.budget_line(expense.line).is_none() {
+        if !known_lines.contains(&expense.line) {
             problems.add(format_args!(
                 "{place}: refers to budget line {}, which the plan does not have",
                 expense.line
