@@ -649,6 +649,8 @@ fn the_task_dialog_is_one_undo_step_and_history_survives_a_save() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    harness.state_mut().wait_for_save();
+    harness.run();
     assert!(!harness.state().document().dirty);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

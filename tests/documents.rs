@@ -101,6 +101,8 @@ fn after_a_crash_the_next_start_offers_the_unsaved_changes() {
     // Saving puts the changes in the file and retires the copy.
     second.key_press_modifiers(Modifiers::COMMAND, Key::S);
     second.run();
+    second.state_mut().wait_for_save();
+    second.run();
     assert_eq!(io::load_plan(&path).unwrap(), edited);
     assert!(!recovery.join("unsaved.plan.ron").exists());
 }
@@ -157,6 +159,8 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.get_by_label("Overwrite").click();
+    harness.run();
+    harness.state_mut().wait_for_save();
     harness.run();
     assert_eq!(io::load_plan(&path).unwrap(), *plan(&harness));
     assert!(!harness.state().document().dirty);
@@ -253,6 +257,7 @@ fn a_failed_save_says_where_and_why_and_keeps_the_changes() {
     harness
         .state_mut()
         .file_chosen(FilePurpose::SavePlanAs, &nowhere);
+    harness.state_mut().wait_for_save();
     harness.run();
     let error = harness.state().error().unwrap().to_owned();
     assert!(error.contains("no such folder"), "{error}");
@@ -275,6 +280,7 @@ fn save_as_writes_a_new_file_and_remembers_it() {
     harness
         .state_mut()
         .file_chosen(FilePurpose::SavePlanAs, &copy);
+    harness.state_mut().wait_for_save();
     harness.run();
     assert_eq!(io::load_plan(&copy).unwrap(), *plan(&harness));
     assert_eq!(

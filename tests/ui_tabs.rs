@@ -43,7 +43,7 @@ fn each_tab_opens_by_its_label() {
         (Tab::Time, "Weekly targets"),
         (Tab::Budget, "Budget lines"),
         (Tab::MetricsReviews, "Success metrics"),
-        (Tab::Overview, "This week"),
+        (Tab::Overview, "This week: open Time"),
     ];
     for (tab, marker) in tabs {
         harness.get_by_label(tab.label()).click();
@@ -129,6 +129,8 @@ fn ctrl_s_saves_a_new_plan_into_the_documents_folder() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    harness.state_mut().wait_for_save();
+    harness.run();
 
     let saved = folder.path().join("Annual Plan.ron");
     let state = harness.state();
@@ -147,6 +149,7 @@ fn saving_a_new_plan_never_overwrites_another_file() {
     std::fs::write(&existing, "someone else's file").unwrap();
     let mut app = app_on_default_plan(folder.path());
     app.save();
+    app.wait_for_save();
     assert_eq!(
         std::fs::read_to_string(&existing).unwrap(),
         "someone else's file"
@@ -255,6 +258,8 @@ fn closing_with_unsaved_changes_and_save_writes_the_plan() {
 
     request_close(&mut harness);
     harness.get_by_label("Save").click();
+    harness.run();
+    harness.state_mut().wait_for_save();
     harness.run();
 
     let saved = folder.path().join("Annual Plan.ron");

@@ -27,6 +27,14 @@ impl Loading {
     }
 }
 
+/// A plan being written on another thread.
+pub(super) struct Saving {
+    path: PathBuf,
+    /// The state of the plan being written.
+    revision: u64,
+    receiver: Receiver<Result<(), FileError>>,
+}
+
 /// What the file looked like when the app last read or wrote it, to notice
 /// another program (an editor, `git pull`, a sync tool) changing it.
 #[derive(Default)]
@@ -235,19 +243,103 @@ impl YearplanApp {
         self.save_to(&path);
     }
 
-    /// Writes the plan to `path`, which becomes its file.
+    /// Writes the plan to `path`, which becomes its file, on another
+    /// thread, so a large plan never freezes the window; the app takes the
+    /// result in a later frame ([`Self::wait_for_save`] waits for it).
     pub fn save_to(&mut self, path: &Path) {
-        match io::save_plan(path, &self.document.plan) {
-            Ok(()) => {
-                self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
-                self.document.path = Some(path.to_path_buf());
-                self.document.dirty = false;
-                self.saved_revision = Some(self.revision);
-                self.disk = DiskWatch::of(Some(path));
-                self.recovery.clear();
-                self.prefs.remember(path);
+        if self.saving.is_some() {
+            self.notice = Some(Notice::Info("Still saving the plan…".to_owned()));
+            return;
+        }
+        let plan = self.document.plan.clone();
+        let owned = path.to_path_buf();
+        let (sender, receiver) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("save-plan".to_owned())
+            .spawn(move || {
+                let _ = sender.send(io::save_plan(&owned, &plan));
+            });
+        let saving = Saving {
+            path: path.to_path_buf(),
+            revision: self.revision,
+            receiver,
+        };
+        match spawned {
+            Ok(_) => self.saving = Some(saving),
+            // No thread to be had: write it here rather than not at all.
+            Err(_) => {
+                let result = io::save_plan(path, &self.document.plan);
+                self.saved(&saving, result);
             }
-            Err(error) => self.show_error(format!("Could not save the plan.\n\n{error}")),
+        }
+    }
+
+    /// Whether a save is under way.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Blocks until a save under way has finished and takes its result.
+    pub fn wait_for_save(&mut self) {
+        if let Some(saving) = self.saving.take() {
+            let result = saving.receiver.recv().unwrap_or_else(|_| {
+                Err(FileError::Write {
+                    path: saving.path.clone(),
+                    step: "saving stopped unexpectedly".to_owned(),
+                    source: std::io::Error::other("the saving thread ended"),
+                })
+            });
+            self.saved(&saving, result);
+        }
+    }
+
+    pub(super) fn poll_saving(&mut self, ctx: &egui::Context) {
+        let Some(saving) = &self.saving else {
+            return;
+        };
+        match saving.receiver.try_recv() {
+            Ok(result) => {
+                if let Some(saving) = self.saving.take() {
+                    self.saved(&saving, result);
+                }
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(20));
+            }
+            Err(TryRecvError::Disconnected) => {
+                if let Some(saving) = self.saving.take() {
+                    self.after_save = None;
+                    self.show_error(format!(
+                        "Could not save the plan to {}: saving stopped unexpectedly.",
+                        saving.path.display()
+                    ));
+                }
+            }
+        }
+    }
+
+    fn saved(&mut self, saving: &Saving, result: Result<(), FileError>) {
+        match result {
+            Ok(()) => {
+                let path = &saving.path;
+                self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                self.document.path = Some(path.clone());
+                self.saved_revision = Some(saving.revision);
+                // Edits made while it was being written are still unsaved.
+                self.document.dirty = self.revision != saving.revision;
+                self.disk = DiskWatch::of(Some(path));
+                if !self.document.dirty {
+                    self.recovery.clear();
+                }
+                self.prefs.remember(path);
+                if let Some(action) = self.after_save.take() {
+                    self.go_ahead(action);
+                }
+            }
+            Err(error) => {
+                self.after_save = None;
+                self.show_error(format!("Could not save the plan.\n\n{error}"));
+            }
         }
     }
 

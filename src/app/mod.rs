@@ -18,7 +18,7 @@ mod files;
 mod history;
 mod questions;
 
-use files::{DiskWatch, Loading, Recovery};
+use files::{DiskWatch, Loading, Recovery, Saving};
 use history::History;
 pub use questions::PendingAction;
 
@@ -128,6 +128,9 @@ pub struct YearplanApp {
     /// The state that is on disk; `None` when none is.
     saved_revision: Option<u64>,
     loading: Option<Loading>,
+    saving: Option<Saving>,
+    /// What waits for the save under way: the answer "Save" to "save first?".
+    after_save: Option<PendingAction>,
     disk: DiskWatch,
     recovery: Recovery,
 }
@@ -166,6 +169,8 @@ impl YearplanApp {
             revision: 0,
             saved_revision: (!dirty).then_some(0),
             loading: None,
+            saving: None,
+            after_save: None,
             disk,
             recovery: Recovery::default(),
         }
@@ -370,6 +375,7 @@ impl YearplanApp {
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.poll_loading(&ctx);
+        self.poll_saving(&ctx);
         self.watch_disk(&ctx);
 
         let title = self.window_title();

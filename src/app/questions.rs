@@ -75,7 +75,7 @@ impl YearplanApp {
     }
 
     /// Carries out an action once nothing stands in its way.
-    fn go_ahead(&mut self, action: PendingAction) {
+    pub(super) fn go_ahead(&mut self, action: PendingAction) {
         match action {
             PendingAction::Close => {
                 self.close_confirmed = true;
@@ -162,9 +162,15 @@ impl YearplanApp {
         let go = match answer {
             Some(Answer::Save) => {
                 self.pending = None;
+                // Once the save has landed, the action goes ahead; a failed
+                // save (or a file changed on disk) stops it.
+                self.after_save = Some(pending.clone());
                 self.save();
-                // A failed save (or a file changed on disk) stops here.
-                !self.document.dirty && self.pending.is_none()
+                if !self.is_saving() {
+                    // Nothing was written (no folder, or a question first).
+                    self.after_save = None;
+                }
+                false
             }
             Some(Answer::DontSave) => {
                 self.pending = None;
