@@ -374,6 +374,25 @@ impl SwimlanesTab {
     }
 
     fn block_ui(&mut self, ui: &mut Ui, board: &mut Board<'_, '_>, lane: &Swimlane, block: &Block) {
+        // A block scrolled out of view keeps its place at the height it had
+        // when last drawn, without laying out its tasks: a board of
+        // thousands of tasks costs only what is on screen.
+        let height_id = Id::unique(("block_height", block.id.0));
+        let known_height: Option<f32> = ui.ctx().data(|data| data.get_temp(height_id));
+        if let Some(height) = known_height {
+            let rect =
+                Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+            if !ui.is_rect_visible(rect) {
+                ui.allocate_space(rect.size());
+                board.slots.push(BlockSlot {
+                    block: block.id,
+                    rect,
+                    rows: Vec::new(),
+                    task_count: block.tasks.len(),
+                });
+                return;
+            }
+        }
         let is_current = board.current.is_some_and(|quarter| block.spans(quarter));
         let mut frame = egui::Frame::group(ui.style()).inner_margin(6.0);
         if is_current {
@@ -410,9 +429,12 @@ impl SwimlanesTab {
             }
             self.new_task_ui(ui, board, lane, block);
         });
+        let rect = response.response.rect;
+        ui.ctx()
+            .data_mut(|data| data.insert_temp(height_id, rect.height()));
         board.slots.push(BlockSlot {
             block: block.id,
-            rect: response.response.rect,
+            rect,
             rows,
             task_count: block.tasks.len(),
         });
