@@ -15,26 +15,25 @@
 //! caller shows the result and, once the person confirms, applies
 //! `MoneyCommand::ImportExpenses` with the accepted expenses.
 //!
-//! The row mechanics (delimiter sniffing, open quotes, line counting) follow
-//! `csv_time`, so both imports behave and report alike.
+//! The row mechanics (delimiter sniffing, open quotes, line counting) are in
+//! `csv_rows`, shared with `csv_time`, so both imports behave and report
+//! alike.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate};
-
+use super::csv_rows::{Format, Names, quoted, read_row, read_rows};
 use super::csv_time::RejectedRow;
 use crate::model::amount::{AmountError, amount_text, parse_amount_cents};
-use crate::model::validate::{MAX_YEAR, MIN_YEAR};
 use crate::model::{Expense, LineId, Plan};
 
 /// The header row export writes, and the columns import expects.
 pub const HEADER: &str = "date,line,amount,note";
 
-/// How much of a rejected row is kept to show; a row swallowed by an open
-/// quote can be the whole rest of the file.
-const MAX_REJECTED_TEXT_CHARS: usize = 200;
+const FORMAT: Format = Format {
+    columns: "date, line, amount, note",
+    may_hold_delimiter: "An amount or a note",
+    header_after_blank_rows: false,
+};
 
 /// What an import would add, and what it had to leave out.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,14 +51,15 @@ pub struct ExpenseImport {
 /// nowhere honest to go from a function that returns the text. The tests
 /// read it back with the `csv` crate.
 pub fn expenses_to_csv(plan: &Plan) -> String {
-    let lines = Lines::of(plan);
+    let lines = budget_lines(plan);
     let mut expenses: Vec<&Expense> = plan.expenses.iter().collect();
     expenses.sort_by_key(|expense| expense.date);
     let mut text = String::with_capacity(40 * (expenses.len() + 1));
     text.push_str(HEADER);
     text.push('\n');
     for expense in expenses {
-        let line = lines.name_for_export(plan, expense.line);
+        let name = plan.budget_line(expense.line).map(|l| l.name.as_str());
+        let line = lines.name_for_export(expense.line, name);
         // Writing to a String cannot fail.
         let _ = writeln!(
             text,
@@ -73,389 +73,36 @@ pub fn expenses_to_csv(plan: &Plan) -> String {
     text
 }
 
-/// `field` as a CSV field: quoted, with quotes doubled, when it holds
-/// anything a reader could split on or trim (both delimiters import accepts,
-/// so the file reads the same whichever one is sniffed).
-fn quoted(field: &str) -> Cow<'_, str> {
-    let needs_quotes = field.contains([',', ';', '"', '\n', '\r'])
-        || field.starts_with(char::is_whitespace)
-        || field.ends_with(char::is_whitespace);
-    if needs_quotes {
-        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
-    } else {
-        Cow::Borrowed(field)
-    }
-}
-
 /// Reads a CSV of expenses against `plan`'s budget lines and currency
 /// symbol. Never fails as a whole: every row is either an expense or a
 /// rejected row with a reason.
 pub fn parse_expenses_csv(text: &str, plan: &Plan) -> ExpenseImport {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        // Rows of the wrong length are reported here, with their line,
-        // rather than ending the read.
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let lines = Lines::of(plan);
-    let mut import = ExpenseImport::default();
-    let mut record = csv::StringRecord::new();
-    let mut first_row = true;
-    let mut counter = LineCounter {
-        text,
-        offset: 0,
-        line: 1,
-    };
-    loop {
-        let before = reader.position().byte();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let at = error.position().map_or(before, csv::Position::byte);
-                import.rejected.push(RejectedRow {
-                    line: counter.line_at(to_usize(at)),
-                    text: String::new(),
-                    reason: format!("This row could not be read: {error}."),
-                });
-                // A reader that cannot move past the problem would loop.
-                if reader.position().byte() <= before {
-                    break;
-                }
-                continue;
-            }
-        }
-        let start = record.position().map_or(before, csv::Position::byte);
-        let (start, raw) = raw_row(text, start, reader.position().byte());
-        let line = counter.line_at(start);
-        let is_first = std::mem::replace(&mut first_row, false);
-        if record.iter().all(|field| field.trim().is_empty()) {
-            continue;
-        }
-        if is_first
-            && record
-                .get(0)
-                .is_some_and(|field| field.trim().eq_ignore_ascii_case("date"))
-        {
-            continue;
-        }
-        let reject = |reason: String| RejectedRow {
-            line,
-            text: shortened(raw.trim_end_matches(['\r', '\n'])),
-            reason,
-        };
-        if scan(raw, delimiter).open_quote {
-            import.rejected.push(reject(
-                "A quote opened in this row is never closed, so the row runs to the end of \
-                 the file. Close the quote and import again."
-                    .to_owned(),
-            ));
-            continue;
-        }
-        match read_expense(&record, &lines, &plan.currency_symbol, delimiter) {
-            Ok(expense) => import.expenses.push(expense),
-            Err(reason) => import.rejected.push(reject(reason)),
-        }
-    }
-    import
-}
-
-fn to_usize(value: u64) -> usize {
-    usize::try_from(value).unwrap_or(usize::MAX)
-}
-
-/// Where the row between two byte offsets the reader reported really
-/// starts (the reader's start can be before the blank lines it skipped),
-/// and its text.
-fn raw_row(text: &str, start: u64, end: u64) -> (usize, &str) {
-    let start = to_usize(start).min(text.len());
-    let end = to_usize(end).clamp(start, text.len());
-    // Offsets are at record boundaries, after an ASCII byte, so `get`
-    // succeeds; should it not, the rest of the text is shown instead.
-    let raw = text
-        .get(start..end)
-        .or_else(|| text.get(start..))
-        .unwrap_or_default();
-    let row = raw.trim_start_matches(['\r', '\n']);
-    (start + (raw.len() - row.len()), row)
-}
-
-/// Line numbers of byte offsets, counted as a text editor counts them.
-/// The `csv` crate's own line count counts records, so a note spanning
-/// three lines would throw every later line number off by two.
-struct LineCounter<'a> {
-    text: &'a str,
-    /// `line` is the line of this byte offset.
-    offset: usize,
-    line: usize,
-}
-
-impl LineCounter<'_> {
-    /// Offsets come in increasing order, so counting resumes where it left
-    /// off and a whole import costs one pass over the text.
-    fn line_at(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            self.offset = 0;
-            self.line = 1;
-        }
-        let newlines = self
-            .text
-            .as_bytes()
-            .get(self.offset..offset)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&byte| byte == b'\n')
-            .count();
-        self.line += newlines;
-        self.offset = offset;
-        self.line
-    }
-}
-
-fn shortened(text: &str) -> String {
-    match text.char_indices().nth(MAX_REJECTED_TEXT_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
-}
-
-/// One row as an expense, or every reason it cannot be one.
-fn read_expense(
-    record: &csv::StringRecord,
-    lines: &Lines,
-    currency_symbol: &str,
-    delimiter: u8,
-) -> Result<Expense, String> {
-    let fields = record.len();
-    if !(3..=4).contains(&fields) {
-        let mut reason =
-            format!("Expected 4 fields (date, line, amount, note) but found {fields}.");
-        if fields > 4 {
-            let _ = write!(
-                reason,
-                " An amount or a note that holds a {} must be in double quotes.",
-                char::from(delimiter)
-            );
-        }
-        return Err(reason);
-    }
-    let field = |index| record.get(index).unwrap_or_default().trim();
-    let date = parse_date(field(0));
-    let line = lines.resolve(field(1));
-    let cents = parse_amount_cents(field(2), currency_symbol).map_err(|error| match error {
-        AmountError::Empty => "The amount is missing.".to_owned(),
-        _ => format!("{error} — found {:?}.", field(2)),
+    let lines = budget_lines(plan);
+    let (expenses, rejected) = read_rows(text, &FORMAT, |record| {
+        let row = read_row(record, &lines, |amount| {
+            parse_amount_cents(amount, &plan.currency_symbol).map_err(|error| match error {
+                AmountError::Empty => "The amount is missing.".to_owned(),
+                _ => format!("{error} — found {amount:?}."),
+            })
+        })?;
+        Ok(Expense {
+            date: row.date,
+            line: row.id,
+            cents: row.value,
+            note: row.note,
+        })
     });
-    match (date, line, cents) {
-        (Ok(date), Ok(line), Ok(cents)) => Ok(Expense {
-            date,
-            line,
-            cents,
-            note: field(3).to_owned(),
-        }),
-        (date, line, cents) => {
-            let reasons: Vec<String> = [date.err(), line.err(), cents.err()]
-                .into_iter()
-                .flatten()
-                .collect();
-            Err(reasons.join(" "))
-        }
-    }
+    ExpenseImport { expenses, rejected }
 }
 
-/// Reads `YYYY-MM-DD` (also `YYYY-M-D`). Day-first and month-first dates
-/// are refused rather than guessed: `03/02/2026` is March in one country
-/// and February in the next, and a wrong guess would put money in the wrong
-/// month without anyone noticing.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    const EXAMPLE: &str = "write dates as YYYY-MM-DD, e.g. 2026-03-02";
-    if text.is_empty() {
-        return Err("The date is missing.".to_owned());
-    }
-    let parts: Vec<&str> = text.split('-').collect();
-    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    if let [year, month, day] = parts[..]
-        && year.len() == 4
-        && (1..=2).contains(&month.len())
-        && (1..=2).contains(&day.len())
-        && [year, month, day].into_iter().all(all_digits)
-    {
-        let number = |part: &str| part.parse::<u32>().unwrap_or(0);
-        let year = i32::try_from(number(year)).unwrap_or(0);
-        let Some(date) = NaiveDate::from_ymd_opt(year, number(month), number(day)) else {
-            return Err(format!("{text:?} is not a day of the calendar."));
-        };
-        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
-            return Err(format!(
-                "The date {date} is outside the years {MIN_YEAR}–{MAX_YEAR}."
-            ));
-        }
-        return Ok(date);
-    }
-    if text.contains(['/', '.']) && text.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "{text:?} could be day/month or month/day: {EXAMPLE}."
-        ));
-    }
-    Err(format!("{text:?} is not a date: {EXAMPLE}."))
-}
-
-/// The plan's budget lines, looked up by name as import reads them.
-struct Lines {
-    /// Trimmed, lower-cased name → every line with that name.
-    by_name: HashMap<String, Vec<LineId>>,
-    ids: Vec<LineId>,
-    names: Vec<String>,
-}
-
-impl Lines {
-    fn of(plan: &Plan) -> Lines {
-        let mut by_name: HashMap<String, Vec<LineId>> = HashMap::new();
-        for line in &plan.budget_lines {
-            by_name.entry(fold(&line.name)).or_default().push(line.id);
-        }
-        Lines {
-            by_name,
-            ids: plan.budget_lines.iter().map(|line| line.id).collect(),
-            names: plan
-                .budget_lines
-                .iter()
-                .map(|line| line.name.trim().to_owned())
-                .collect(),
-        }
-    }
-
-    /// A line by name (trimmed, any case), else by id.
-    fn resolve(&self, text: &str) -> Result<LineId, String> {
-        if text.is_empty() {
-            return Err("The budget line is missing.".to_owned());
-        }
-        match self.by_name.get(&fold(text)).map(Vec::as_slice) {
-            Some([id]) => return Ok(*id),
-            Some([_, _, ..]) => {
-                return Err(format!(
-                    "More than one budget line is named {text:?}; give its id instead."
-                ));
-            }
-            Some([]) | None => {}
-        }
-        if let Ok(id) = text.parse::<u64>()
-            && self.ids.contains(&LineId(id))
-        {
-            return Ok(LineId(id));
-        }
-        Err(format!(
-            "There is no budget line {text:?}; the plan has {}.",
-            self.listed_names()
-        ))
-    }
-
-    fn listed_names(&self) -> String {
-        const SHOWN: usize = 6;
-        if self.names.is_empty() {
-            return "none yet".to_owned();
-        }
-        let mut listed = self
-            .names
+fn budget_lines(plan: &Plan) -> Names<LineId> {
+    Names::new(
+        "budget line",
+        LineId,
+        plan.budget_lines
             .iter()
-            .take(SHOWN)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
-        if self.names.len() > SHOWN {
-            let _ = write!(listed, " and {} more", self.names.len() - SHOWN);
-        }
-        listed
-    }
-
-    /// The line's name when that reads back as this line, else its id (a
-    /// name shared by two lines, one that is empty, or one that is another
-    /// line's id).
-    fn name_for_export(&self, plan: &Plan, id: LineId) -> String {
-        match plan.budget_line(id) {
-            Some(line) if self.resolve(line.name.trim()) == Ok(id) => line.name.trim().to_owned(),
-            _ => id.to_string(),
-        }
-    }
-}
-
-fn fold(name: &str) -> String {
-    name.trim().to_lowercase()
-}
-
-/// How `raw` splits on `delimiter` by the CSV quoting rules.
-struct Scan {
-    fields: usize,
-    open_quote: bool,
-}
-
-/// A field that starts with a quote runs to the next quote not doubled;
-/// quotes elsewhere are plain text. These are the rules the `csv` crate
-/// reads by, so a quote still open at the end of a record is one the crate
-/// let run to the end of the input.
-fn scan(raw: &str, delimiter: u8) -> Scan {
-    let mut fields = 1;
-    let mut in_quotes = false;
-    let mut at_field_start = true;
-    let mut bytes = raw.bytes().peekable();
-    while let Some(byte) = bytes.next() {
-        if in_quotes {
-            if byte == b'"' {
-                if bytes.peek() == Some(&b'"') {
-                    bytes.next();
-                } else {
-                    in_quotes = false;
-                }
-            }
-            continue;
-        }
-        if byte == delimiter {
-            fields += 1;
-            at_field_start = true;
-            continue;
-        }
-        if byte == b'"' && at_field_start {
-            in_quotes = true;
-        }
-        at_field_start = false;
-    }
-    Scan {
-        fields,
-        open_quote: in_quotes,
-    }
-}
-
-/// `;` or `,`, from the first line with anything on it: whichever leaves a
-/// date (or the header's `date`) as the first field, then whichever splits
-/// the line into the expected 4 fields (or 3, with no note), then whichever
-/// splits it more; `,` when in doubt. `2026-03-02;Books;1,234.50;a, b`
-/// gives a date and 4 fields on `;`, so grouped amounts are safe there.
-fn sniff_delimiter(text: &str) -> u8 {
-    let line = text
-        .split('\n')
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or_default();
-    let rank = |delimiter: u8| {
-        let first = line
-            .split(char::from(delimiter))
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .trim_matches('"');
-        let starts_well = first.eq_ignore_ascii_case("date") || parse_date(first).is_ok();
-        let fields = scan(line, delimiter).fields;
-        let fit = match fields {
-            4 => 2,
-            3 => 1,
-            _ => 0,
-        };
-        (starts_well, fit, fields)
-    };
-    if rank(b';') > rank(b',') { b';' } else { b',' }
+            .map(|line| (line.name.as_str(), line.id)),
+    )
 }
 
 #[cfg(test)]
@@ -463,6 +110,9 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use chrono::NaiveDate;
+
+    use crate::io::csv_rows::{MAX_REJECTED_TEXT_CHARS, sniff_delimiter};
     use crate::model::command::{Command, MoneyCommand};
     use crate::model::money::{monthly_spend, spent_on_line_cents};
     use crate::model::validate::MAX_CENTS;

@@ -12,23 +12,25 @@
 //! its line number and the reason, and never guesses. Nothing here changes a
 //! plan: the caller shows the result and, once the person confirms, applies
 //! `TimeCommand::ImportEntries` with the accepted entries.
+//!
+//! The row mechanics are in `csv_rows`, shared with `csv_money`.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate};
-
+use super::csv_rows::{Format, Names, quoted, read_row, read_rows};
 use crate::model::hours::{HoursError, parse_hours};
-use crate::model::validate::{MAX_YEAR, MIN_YEAR};
 use crate::model::{CategoryId, Plan, TimeEntry};
+
+pub use super::csv_rows::RejectedRow;
 
 /// The header row export writes, and the columns import expects.
 pub const HEADER: &str = "date,category,hours,note";
 
-/// How much of a rejected row is kept to show; a row swallowed by an open
-/// quote can be the whole rest of the file.
-const MAX_REJECTED_TEXT_CHARS: usize = 200;
+const FORMAT: Format = Format {
+    columns: "date, category, hours, note",
+    may_hold_delimiter: "A note",
+    header_after_blank_rows: true,
+};
 
 /// What an import would add, and what it had to leave out.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,17 +38,6 @@ pub struct TimeImport {
     /// The rows that can be added, in the order of the file.
     pub entries: Vec<TimeEntry>,
     pub rejected: Vec<RejectedRow>,
-}
-
-/// A row of the file that import leaves out.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RejectedRow {
-    /// The line of the file the row starts on, counted from 1.
-    pub line: usize,
-    /// The row as written, shortened when long.
-    pub text: String,
-    /// Why it was left out, as sentences for a person.
-    pub reason: String,
 }
 
 /// The plan's time entries as CSV, oldest first (entries of one day in the
@@ -57,14 +48,15 @@ pub struct RejectedRow {
 /// from a function that returns the text. The round-trip tests read it back
 /// with the `csv` crate.
 pub fn time_entries_to_csv(plan: &Plan) -> String {
-    let categories = Categories::of(plan);
+    let categories = categories(plan);
     let mut entries: Vec<&TimeEntry> = plan.time_entries.iter().collect();
     entries.sort_by_key(|entry| entry.date);
     let mut text = String::with_capacity(32 * (entries.len() + 1));
     text.push_str(HEADER);
     text.push('\n');
     for entry in entries {
-        let category = categories.name_for_export(plan, entry.category);
+        let name = plan.category(entry.category).map(|c| c.name.as_str());
+        let category = categories.name_for_export(entry.category, name);
         // Writing to a String cannot fail.
         let _ = writeln!(
             text,
@@ -78,392 +70,35 @@ pub fn time_entries_to_csv(plan: &Plan) -> String {
     text
 }
 
-/// `field` as a CSV field: quoted, with quotes doubled, when it holds
-/// anything a reader could split on or trim (both delimiters import accepts,
-/// so the file reads the same whichever one is sniffed).
-fn quoted(field: &str) -> Cow<'_, str> {
-    let needs_quotes = field.contains([',', ';', '"', '\n', '\r'])
-        || field.starts_with(char::is_whitespace)
-        || field.ends_with(char::is_whitespace);
-    if needs_quotes {
-        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
-    } else {
-        Cow::Borrowed(field)
-    }
-}
-
 /// Reads a CSV of time entries against `plan`'s categories. Never fails as
 /// a whole: every row is either an entry or a rejected row with a reason.
 pub fn parse_time_csv(text: &str, plan: &Plan) -> TimeImport {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        // Rows of the wrong length are reported here, with their line,
-        // rather than ending the read.
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let categories = Categories::of(plan);
-    let mut import = TimeImport::default();
-    let mut record = csv::StringRecord::new();
-    let mut first_row = true;
-    let mut lines = LineCounter {
-        text,
-        offset: 0,
-        line: 1,
-    };
-    loop {
-        let before = reader.position().byte();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let at = error.position().map_or(before, csv::Position::byte);
-                let line = lines.line_at(to_usize(at));
-                import.rejected.push(RejectedRow {
-                    line,
-                    text: String::new(),
-                    reason: format!("This row could not be read: {error}."),
-                });
-                // A reader that cannot move past the problem would loop.
-                if reader.position().byte() <= before {
-                    break;
-                }
-                continue;
-            }
-        }
-        let start = record.position().map_or(before, csv::Position::byte);
-        let (start, raw) = raw_row(text, start, reader.position().byte());
-        let line = lines.line_at(start);
-        if record.iter().all(|field| field.trim().is_empty()) {
-            continue;
-        }
-        let is_first = std::mem::replace(&mut first_row, false);
-        if is_first
-            && record
-                .get(0)
-                .is_some_and(|field| field.trim().eq_ignore_ascii_case("date"))
-        {
-            continue;
-        }
-        let reject = |reason: String| RejectedRow {
-            line,
-            text: shortened(raw.trim_end_matches(['\r', '\n'])),
-            reason,
-        };
-        if scan(raw, delimiter).open_quote {
-            import.rejected.push(reject(
-                "A quote opened in this row is never closed, so the row runs to the end of \
-                 the file. Close the quote and import again."
-                    .to_owned(),
-            ));
-            continue;
-        }
-        match read_entry(&record, &categories, delimiter) {
-            Ok(entry) => import.entries.push(entry),
-            Err(reason) => import.rejected.push(reject(reason)),
-        }
-    }
-    import
-}
-
-fn to_usize(value: u64) -> usize {
-    usize::try_from(value).unwrap_or(usize::MAX)
-}
-
-/// Where the row between two byte offsets the reader reported really
-/// starts (the reader's start can be before the blank lines it skipped),
-/// and its text.
-fn raw_row(text: &str, start: u64, end: u64) -> (usize, &str) {
-    let start = to_usize(start).min(text.len());
-    let end = to_usize(end).clamp(start, text.len());
-    // Offsets are at record boundaries, after an ASCII byte, so `get`
-    // succeeds; should it not, the rest of the text is shown instead.
-    let raw = text
-        .get(start..end)
-        .or_else(|| text.get(start..))
-        .unwrap_or_default();
-    let row = raw.trim_start_matches(['\r', '\n']);
-    (start + (raw.len() - row.len()), row)
-}
-
-/// Line numbers of byte offsets, counted as a text editor counts them.
-/// The `csv` crate's own line count counts records, so a note spanning
-/// three lines would throw every later line number off by two.
-struct LineCounter<'a> {
-    text: &'a str,
-    /// `line` is the line of this byte offset.
-    offset: usize,
-    line: usize,
-}
-
-impl LineCounter<'_> {
-    /// Offsets come in increasing order, so counting resumes where it left
-    /// off and a whole import costs one pass over the text.
-    fn line_at(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            self.offset = 0;
-            self.line = 1;
-        }
-        let newlines = self
-            .text
-            .as_bytes()
-            .get(self.offset..offset)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&byte| byte == b'\n')
-            .count();
-        self.line += newlines;
-        self.offset = offset;
-        self.line
-    }
-}
-
-fn shortened(text: &str) -> String {
-    match text.char_indices().nth(MAX_REJECTED_TEXT_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
-}
-
-/// One row as an entry, or every reason it cannot be one.
-fn read_entry(
-    record: &csv::StringRecord,
-    categories: &Categories,
-    delimiter: u8,
-) -> Result<TimeEntry, String> {
-    let fields = record.len();
-    if !(3..=4).contains(&fields) {
-        let mut reason =
-            format!("Expected 4 fields (date, category, hours, note) but found {fields}.");
-        if fields > 4 {
-            let _ = write!(
-                reason,
-                " A note that holds a {} must be in double quotes.",
-                char::from(delimiter)
-            );
-        }
-        return Err(reason);
-    }
-    let field = |index| record.get(index).unwrap_or_default().trim();
-    let date = parse_date(field(0));
-    let category = categories.resolve(field(1));
-    let hours = parse_hours(field(2)).map_err(|error| match error {
-        HoursError::Empty => "The hours are missing.".to_owned(),
-        _ => format!("{error} (found {:?}).", field(2)),
+    let categories = categories(plan);
+    let (entries, rejected) = read_rows(text, &FORMAT, |record| {
+        let row = read_row(record, &categories, |hours| {
+            parse_hours(hours).map_err(|error| match error {
+                HoursError::Empty => "The hours are missing.".to_owned(),
+                _ => format!("{error} (found {hours:?})."),
+            })
+        })?;
+        Ok(TimeEntry {
+            date: row.date,
+            category: row.id,
+            hours: row.value,
+            note: row.note,
+        })
     });
-    match (date, category, hours) {
-        (Ok(date), Ok(category), Ok(hours)) => Ok(TimeEntry {
-            date,
-            category,
-            hours,
-            note: field(3).to_owned(),
-        }),
-        (date, category, hours) => {
-            let reasons: Vec<String> = [date.err(), category.err(), hours.err()]
-                .into_iter()
-                .flatten()
-                .collect();
-            Err(reasons.join(" "))
-        }
-    }
+    TimeImport { entries, rejected }
 }
 
-/// Reads `YYYY-MM-DD` (also `YYYY-M-D`). Day-first and month-first dates
-/// are refused rather than guessed: `03/02/2026` is March in one country
-/// and February in the next, and a wrong guess would file hours in the
-/// wrong week without anyone noticing.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    const EXAMPLE: &str = "write dates as YYYY-MM-DD, e.g. 2026-03-02";
-    if text.is_empty() {
-        return Err("The date is missing.".to_owned());
-    }
-    let parts: Vec<&str> = text.split('-').collect();
-    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    if let [year, month, day] = parts[..]
-        && year.len() == 4
-        && (1..=2).contains(&month.len())
-        && (1..=2).contains(&day.len())
-        && [year, month, day].into_iter().all(all_digits)
-    {
-        let number = |part: &str| part.parse::<u32>().unwrap_or(0);
-        let year = i32::try_from(number(year)).unwrap_or(0);
-        let Some(date) = NaiveDate::from_ymd_opt(year, number(month), number(day)) else {
-            return Err(format!("{text:?} is not a day of the calendar."));
-        };
-        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
-            return Err(format!(
-                "The date {date} is outside the years {MIN_YEAR}–{MAX_YEAR}."
-            ));
-        }
-        return Ok(date);
-    }
-    if text.contains(['/', '.']) && text.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "{text:?} could be day/month or month/day: {EXAMPLE}."
-        ));
-    }
-    Err(format!("{text:?} is not a date: {EXAMPLE}."))
-}
-
-/// The plan's categories, looked up by name as import reads them.
-struct Categories {
-    /// Trimmed, lower-cased name → every category with that name.
-    by_name: HashMap<String, Vec<CategoryId>>,
-    ids: Vec<CategoryId>,
-    names: Vec<String>,
-}
-
-impl Categories {
-    fn of(plan: &Plan) -> Categories {
-        let mut by_name: HashMap<String, Vec<CategoryId>> = HashMap::new();
-        for category in &plan.time_categories {
-            by_name
-                .entry(fold(&category.name))
-                .or_default()
-                .push(category.id);
-        }
-        Categories {
-            by_name,
-            ids: plan.time_categories.iter().map(|c| c.id).collect(),
-            names: plan
-                .time_categories
-                .iter()
-                .map(|c| c.name.trim().to_owned())
-                .collect(),
-        }
-    }
-
-    /// A category by name (trimmed, any case), else by id.
-    fn resolve(&self, text: &str) -> Result<CategoryId, String> {
-        if text.is_empty() {
-            return Err("The category is missing.".to_owned());
-        }
-        match self.by_name.get(&fold(text)).map(Vec::as_slice) {
-            Some([id]) => return Ok(*id),
-            Some([_, _, ..]) => {
-                return Err(format!(
-                    "More than one category is named {text:?}; give its id instead."
-                ));
-            }
-            Some([]) | None => {}
-        }
-        if let Ok(id) = text.parse::<u64>()
-            && self.ids.contains(&CategoryId(id))
-        {
-            return Ok(CategoryId(id));
-        }
-        Err(format!(
-            "There is no category {text:?}; the plan has {}.",
-            self.listed_names()
-        ))
-    }
-
-    fn listed_names(&self) -> String {
-        const SHOWN: usize = 6;
-        if self.names.is_empty() {
-            return "none yet".to_owned();
-        }
-        let mut listed = self
-            .names
+fn categories(plan: &Plan) -> Names<CategoryId> {
+    Names::new(
+        "category",
+        CategoryId,
+        plan.time_categories
             .iter()
-            .take(SHOWN)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
-        if self.names.len() > SHOWN {
-            let _ = write!(listed, " and {} more", self.names.len() - SHOWN);
-        }
-        listed
-    }
-
-    /// The category's name when that reads back as this category, else
-    /// its id (a name shared by two categories, or one that is empty).
-    fn name_for_export(&self, plan: &Plan, id: CategoryId) -> String {
-        match plan.category(id) {
-            Some(category) if self.resolve(category.name.trim()) == Ok(id) => {
-                category.name.trim().to_owned()
-            }
-            _ => id.to_string(),
-        }
-    }
-}
-
-fn fold(name: &str) -> String {
-    name.trim().to_lowercase()
-}
-
-/// How `raw` splits on `delimiter` by the CSV quoting rules.
-struct Scan {
-    fields: usize,
-    open_quote: bool,
-}
-
-/// A field that starts with a quote runs to the next quote not doubled;
-/// quotes elsewhere are plain text. These are the rules the `csv` crate
-/// reads by, so a quote still open at the end of a record is one the crate
-/// let run to the end of the input.
-fn scan(raw: &str, delimiter: u8) -> Scan {
-    let mut fields = 1;
-    let mut in_quotes = false;
-    let mut at_field_start = true;
-    let mut bytes = raw.bytes().peekable();
-    while let Some(byte) = bytes.next() {
-        if in_quotes {
-            if byte == b'"' {
-                if bytes.peek() == Some(&b'"') {
-                    bytes.next();
-                } else {
-                    in_quotes = false;
-                }
-            }
-            continue;
-        }
-        if byte == delimiter {
-            fields += 1;
-            at_field_start = true;
-            continue;
-        }
-        if byte == b'"' && at_field_start {
-            in_quotes = true;
-        }
-        at_field_start = false;
-    }
-    Scan {
-        fields,
-        open_quote: in_quotes,
-    }
-}
-
-/// `;` or `,`, from the first line with anything on it: whichever leaves a
-/// date (or the header's `date`) as the first field, then whichever splits
-/// the line into the expected 4 fields (or 3, with no note), then whichever
-/// splits it more; `,` when in doubt. `2026-03-02;Learning;1,5;a, b` gives
-/// a date and 4 fields on `;`, so hours with a decimal comma are safe.
-fn sniff_delimiter(text: &str) -> u8 {
-    let line = text
-        .split('\n')
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or_default();
-    let rank = |delimiter: u8| {
-        let first = line
-            .split(char::from(delimiter))
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .trim_matches('"');
-        let starts_well = first.eq_ignore_ascii_case("date") || parse_date(first).is_ok();
-        let fields = scan(line, delimiter).fields;
-        let fit = match fields {
-            4 => 2,
-            3 => 1,
-            _ => 0,
-        };
-        (starts_well, fit, fields)
-    };
-    if rank(b';') > rank(b',') { b';' } else { b',' }
+            .map(|category| (category.name.as_str(), category.id)),
+    )
 }
 
 #[cfg(test)]
@@ -471,6 +106,9 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use chrono::NaiveDate;
+
+    use crate::io::csv_rows::{MAX_REJECTED_TEXT_CHARS, sniff_delimiter};
 
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()

@@ -1,6 +1,7 @@
 //! Reading and writing plan files.
 
 pub mod csv_money;
+mod csv_rows;
 pub mod csv_time;
 mod error;
 mod file;
