@@ -32,7 +32,6 @@ pub const HEADER: &str = "date,line,amount,note";
 const FORMAT: Format = Format {
     columns: "date, line, amount, note",
     may_hold_delimiter: "An amount or a note",
-    header_after_blank_rows: false,
 };
 
 /// What an import would add, and what it had to leave out.
@@ -570,5 +569,17 @@ mod tests {
         assert_eq!(import.expenses[0].cents, 123_450);
         // Generous for a debug build on a slow machine; it takes well under a second.
         assert!(elapsed.as_secs() < 10, "took {elapsed:?}");
+    }
+
+    #[test]
+    fn a_header_after_rows_of_only_delimiters_is_still_the_header() {
+        // Spreadsheets export empty rows as ",,,"; the time import already read this.
+        let import = parse_expenses_csv(
+            ",,,\ndate,line,amount,note\n2026-03-02,Books,10,\n",
+            &seed(),
+        );
+        assert!(import.rejected.is_empty(), "{:?}", import.rejected);
+        assert_eq!(import.expenses.len(), 1);
+        assert_eq!(import.expenses[0].cents, 1_000);
     }
 }

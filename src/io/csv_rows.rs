@@ -33,10 +33,6 @@ pub(super) struct Format {
     /// The fields that may hold the delimiter, e.g. `A note`, for the hint
     /// on a row split into too many fields.
     pub may_hold_delimiter: &'static str,
-    /// Whether a header still counts as one after rows of nothing but
-    /// delimiters. The two imports were written with different answers, and
-    /// moving the code here was not the time to change what either reads.
-    pub header_after_blank_rows: bool,
 }
 
 /// The fields of a row every format has, with the two in between read.
@@ -109,10 +105,9 @@ pub(super) fn read_rows<T>(
         let start = record.position().map_or(before, csv::Position::byte);
         let (start, raw) = raw_row(text, start, reader.position().byte());
         let line = lines.line_at(start);
+        // Rows of nothing but delimiters are skipped, and a header after
+        // them still counts as the header.
         if record.iter().all(|field| field.trim().is_empty()) {
-            if !format.header_after_blank_rows {
-                first_row = false;
-            }
             continue;
         }
         let is_first = std::mem::replace(&mut first_row, false);

@@ -29,7 +29,6 @@ pub const HEADER: &str = "date,category,hours,note";
 const FORMAT: Format = Format {
     columns: "date, category, hours, note",
     may_hold_delimiter: "A note",
-    header_after_blank_rows: true,
 };
 
 /// What an import would add, and what it had to leave out.
