@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::PlanView;
+use super::shared::{ImportPreview, Removal, import_preview_ui, removal_question_ui};
 use super::widgets::{self, count, date_picker, section_heading, set_accessible_name};
 use crate::io::csv_money::ExpenseImport;
 use crate::model::amount::{amount_text, parse_amount_cents};
@@ -305,71 +306,34 @@ impl BudgetTab {
             self.removing = None;
             return;
         };
-        let mut close = false;
-        let modal = egui::Modal::new(egui::Id::unique("remove_line")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            ui.label(
-                RichText::new(format!(
-                    "“{}” has {}. What should happen to them?",
-                    line.name,
-                    count(removing.expenses, "expense", "expenses")
-                ))
-                .strong(),
-            );
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let label = ui.label("Move them to");
-                let selected = removing
-                    .move_to
-                    .and_then(|id| view.plan.budget_line(id))
-                    .map_or("—", |other| other.name.as_str());
-                egui::ComboBox::from_id_salt("move_expenses_to")
-                    .selected_text(selected)
-                    .show_ui(ui, |ui| {
-                        for other in view
-                            .plan
-                            .budget_lines
-                            .iter()
-                            .filter(|other| other.id != line.id)
-                        {
-                            ui.selectable_value(&mut removing.move_to, Some(other.id), &other.name);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if let Some(target) = removing.move_to
-                    && ui.button("Move and remove").clicked()
-                {
-                    commands.push(Command::Money(MoneyCommand::RemoveLine {
-                        line: line.id,
-                        expenses: ExpensesFate::MoveTo(target),
-                    }));
-                    close = true;
-                }
-                if ui
-                    .button(format!(
-                        "Delete the {} too",
-                        count(removing.expenses, "expense", "expenses")
-                    ))
-                    .clicked()
-                {
-                    commands.push(Command::Money(MoneyCommand::RemoveLine {
-                        line: line.id,
-                        expenses: ExpensesFate::Delete,
-                    }));
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
-        });
-        if close || modal.should_close() {
-            self.removing = None;
+        let others: Vec<(LineId, &str)> = view
+            .plan
+            .budget_lines
+            .iter()
+            .filter(|other| other.id != line.id)
+            .map(|other| (other.id, other.name.as_str()))
+            .collect();
+        let answer = removal_question_ui(
+            ctx,
+            "remove_line",
+            &line.name,
+            (removing.expenses, "expense", "expenses", ""),
+            &others,
+            &mut removing.move_to,
+        );
+        let expenses = match answer {
+            None => return,
+            Some(Removal::Cancel) => None,
+            Some(Removal::MoveTo(target)) => Some(ExpensesFate::MoveTo(target)),
+            Some(Removal::Delete) => Some(ExpensesFate::Delete),
+        };
+        if let Some(expenses) = expenses {
+            commands.push(Command::Money(MoneyCommand::RemoveLine {
+                line: line.id,
+                expenses,
+            }));
         }
+        self.removing = None;
     }
 
     fn charts_ui(&mut self, ui: &mut Ui, view: &PlanView<'_>) {
@@ -678,86 +642,39 @@ impl BudgetTab {
         let Some(import) = &self.import else {
             return;
         };
-        let mut close = false;
-        let modal = egui::Modal::new(egui::Id::unique("expense_import")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.label(RichText::new("Import expenses from CSV").heading());
-            ui.label(format!(
-                "{} ready to add, {} rejected.",
-                count(import.expenses.len(), "expense", "expenses"),
-                count(import.rejected.len(), "row", "rows")
-            ));
-            if !import.expenses.is_empty() {
-                let total = import
-                    .expenses
-                    .iter()
-                    .fold(0_i64, |sum, expense| sum.saturating_add(expense.cents));
-                ui.label(format!("Together {}.", view.money(total)));
-                egui::ScrollArea::vertical()
-                    .id_salt("expense_import_preview")
-                    .max_height(180.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("expense_import_grid")
-                            .striped(true)
-                            .num_columns(4)
-                            .show(ui, |ui| {
-                                for expense in import.expenses.iter().take(200) {
-                                    ui.label(format_date(expense.date));
-                                    ui.label(
-                                        view.plan
-                                            .budget_line(expense.line)
-                                            .map_or("?", |line| line.name.as_str()),
-                                    );
-                                    widgets::number_cell(ui, view.money(expense.cents));
-                                    ui.label(&expense.note);
-                                    ui.end_row();
-                                }
-                            });
-                        if import.expenses.len() > 200 {
-                            ui.label(format!("… and {} more", import.expenses.len() - 200));
-                        }
-                    });
+        let total = import
+            .expenses
+            .iter()
+            .fold(0_i64, |sum, expense| sum.saturating_add(expense.cents));
+        let preview = ImportPreview {
+            title: "Import expenses from CSV",
+            noun: ("expense", "expenses"),
+            rows: import
+                .expenses
+                .iter()
+                .map(|expense| {
+                    [
+                        format_date(expense.date),
+                        view.plan
+                            .budget_line(expense.line)
+                            .map_or_else(|| "?".to_owned(), |line| line.name.clone()),
+                        view.money(expense.cents),
+                        expense.note.clone(),
+                    ]
+                })
+                .collect(),
+            total: format!("Together {}.", view.money(total)),
+            rejected: &import.rejected,
+        };
+        match import_preview_ui(ctx, "expense_import", &preview) {
+            Some(true) => {
+                commands.push(Command::Money(MoneyCommand::ImportExpenses {
+                    expenses: import.expenses.clone(),
+                }));
+                self.import = None;
             }
-            if !import.rejected.is_empty() {
-                ui.add_space(6.0);
-                ui.label(RichText::new("Rejected rows").strong());
-                egui::ScrollArea::vertical()
-                    .id_salt("expense_import_rejected")
-                    .max_height(140.0)
-                    .show(ui, |ui| {
-                        for row in &import.rejected {
-                            ui.label(
-                                RichText::new(format!(
-                                    "line {}: {} — {}",
-                                    row.line, row.reason, row.text
-                                ))
-                                .color(ui.visuals().warn_fg_color),
-                            );
-                        }
-                    });
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let add = format!(
-                    "Add {}",
-                    count(import.expenses.len(), "expense", "expenses")
-                );
-                if ui
-                    .add_enabled(!import.expenses.is_empty(), egui::Button::new(add))
-                    .clicked()
-                {
-                    commands.push(Command::Money(MoneyCommand::ImportExpenses {
-                        expenses: import.expenses.clone(),
-                    }));
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
-        });
-        if close || modal.should_close() {
-            self.import = None;
+            Some(false) => self.import = None,
+            None => {}
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod budget;
 pub mod metrics;
 pub mod overview;
+pub mod shared;
 pub mod swimlanes;
 pub mod time;
 pub mod top_bar;

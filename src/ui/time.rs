@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::PlanView;
+use super::shared::{ImportPreview, Removal, import_preview_ui, removal_question_ui};
 use super::widgets::{
     self, count, date_picker, hours_state_colour, hours_state_label, section_heading,
     set_accessible_name,
@@ -372,72 +373,34 @@ impl TimeTab {
             self.removing = None;
             return;
         };
-        let mut close = false;
-        let modal = egui::Modal::new(egui::Id::unique("remove_category")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            ui.label(
-                RichText::new(format!(
-                    "“{}” has {} logged. What should happen to them?",
-                    category.name,
-                    count(removing.entries, "entry", "entries")
-                ))
-                .strong(),
-            );
-            ui.add_space(6.0);
-            let others: Vec<&TimeCategory> = view
-                .plan
-                .time_categories
-                .iter()
-                .filter(|other| other.id != category.id)
-                .collect();
-            ui.horizontal(|ui| {
-                let label = ui.label("Move them to");
-                let selected = removing
-                    .move_to
-                    .and_then(|id| view.plan.category(id))
-                    .map_or("—", |other| other.name.as_str());
-                egui::ComboBox::from_id_salt("move_entries_to")
-                    .selected_text(selected)
-                    .show_ui(ui, |ui| {
-                        for other in &others {
-                            ui.selectable_value(&mut removing.move_to, Some(other.id), &other.name);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if let Some(target) = removing.move_to
-                    && ui.button("Move and remove").clicked()
-                {
-                    commands.push(Command::Time(TimeCommand::RemoveCategory {
-                        category: category.id,
-                        entries: EntriesFate::MoveTo(target),
-                    }));
-                    close = true;
-                }
-                if ui
-                    .button(format!(
-                        "Delete the {} too",
-                        count(removing.entries, "entry", "entries")
-                    ))
-                    .clicked()
-                {
-                    commands.push(Command::Time(TimeCommand::RemoveCategory {
-                        category: category.id,
-                        entries: EntriesFate::Delete,
-                    }));
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
-        });
-        if close || modal.should_close() {
-            self.removing = None;
+        let others: Vec<(CategoryId, &str)> = view
+            .plan
+            .time_categories
+            .iter()
+            .filter(|other| other.id != category.id)
+            .map(|other| (other.id, other.name.as_str()))
+            .collect();
+        let answer = removal_question_ui(
+            ctx,
+            "remove_category",
+            &category.name,
+            (removing.entries, "entry", "entries", " logged"),
+            &others,
+            &mut removing.move_to,
+        );
+        let entries = match answer {
+            None => return,
+            Some(Removal::Cancel) => None,
+            Some(Removal::MoveTo(target)) => Some(EntriesFate::MoveTo(target)),
+            Some(Removal::Delete) => Some(EntriesFate::Delete),
+        };
+        if let Some(entries) = entries {
+            commands.push(Command::Time(TimeCommand::RemoveCategory {
+                category: category.id,
+                entries,
+            }));
         }
+        self.removing = None;
     }
 
     fn chart_ui(&mut self, ui: &mut Ui, view: &PlanView<'_>) {
@@ -777,80 +740,36 @@ impl TimeTab {
         let Some(import) = &self.import else {
             return;
         };
-        let mut close = false;
-        let modal = egui::Modal::new(egui::Id::unique("time_import")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.label(RichText::new("Import hours from CSV").heading());
-            ui.label(format!(
-                "{} ready to add, {} rejected.",
-                count(import.entries.len(), "entry", "entries"),
-                count(import.rejected.len(), "row", "rows")
-            ));
-            if !import.entries.is_empty() {
-                let total: f64 = import.entries.iter().map(|entry| entry.hours).sum();
-                ui.label(format!("Together {}.", format_hours(total)));
-                egui::ScrollArea::vertical()
-                    .id_salt("import_preview")
-                    .max_height(180.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("import_preview_grid")
-                            .striped(true)
-                            .num_columns(4)
-                            .show(ui, |ui| {
-                                for entry in import.entries.iter().take(200) {
-                                    ui.label(format_date(entry.date));
-                                    ui.label(
-                                        view.plan
-                                            .category(entry.category)
-                                            .map_or("?", |category| category.name.as_str()),
-                                    );
-                                    widgets::number_cell(ui, format_hours(entry.hours));
-                                    ui.label(&entry.note);
-                                    ui.end_row();
-                                }
-                            });
-                        if import.entries.len() > 200 {
-                            ui.label(format!("… and {} more", import.entries.len() - 200));
-                        }
-                    });
+        let total: f64 = import.entries.iter().map(|entry| entry.hours).sum();
+        let preview = ImportPreview {
+            title: "Import hours from CSV",
+            noun: ("entry", "entries"),
+            rows: import
+                .entries
+                .iter()
+                .map(|entry| {
+                    [
+                        format_date(entry.date),
+                        view.plan
+                            .category(entry.category)
+                            .map_or_else(|| "?".to_owned(), |category| category.name.clone()),
+                        format_hours(entry.hours),
+                        entry.note.clone(),
+                    ]
+                })
+                .collect(),
+            total: format!("Together {}.", format_hours(total)),
+            rejected: &import.rejected,
+        };
+        match import_preview_ui(ctx, "time_import", &preview) {
+            Some(true) => {
+                commands.push(Command::Time(TimeCommand::ImportEntries {
+                    entries: import.entries.clone(),
+                }));
+                self.import = None;
             }
-            if !import.rejected.is_empty() {
-                ui.add_space(6.0);
-                ui.label(RichText::new("Rejected rows").strong());
-                egui::ScrollArea::vertical()
-                    .id_salt("import_rejected")
-                    .max_height(140.0)
-                    .show(ui, |ui| {
-                        for row in &import.rejected {
-                            ui.label(
-                                RichText::new(format!(
-                                    "line {}: {} — {}",
-                                    row.line, row.reason, row.text
-                                ))
-                                .color(ui.visuals().warn_fg_color),
-                            );
-                        }
-                    });
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let add = format!("Add {}", count(import.entries.len(), "entry", "entries"));
-                if ui
-                    .add_enabled(!import.entries.is_empty(), egui::Button::new(add))
-                    .clicked()
-                {
-                    commands.push(Command::Time(TimeCommand::ImportEntries {
-                        entries: import.entries.clone(),
-                    }));
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
-        });
-        if close || modal.should_close() {
-            self.import = None;
+            Some(false) => self.import = None,
+            None => {}
         }
     }
 }
