@@ -253,3 +253,26 @@ fn the_example_plan_draws_both_charts() {
             .is_none()
     );
 }
+
+#[test]
+fn importing_the_same_expenses_twice_warns() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("expenses.csv");
+    std::fs::write(
+        &csv,
+        "date,line,amount,note\n2026-03-01,Books,44.99,Elixir in Action\n",
+    )
+    .unwrap();
+    let mut harness = budget_tab();
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ImportExpensesCsv, &csv);
+    harness.run();
+    harness.get_by_label("Add 1 expense").click();
+    harness.run();
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ImportExpensesCsv, &csv);
+    harness.run();
+    harness.get_by_label_contains("1 of these is already in the plan");
+}

@@ -302,3 +302,35 @@ fn csv_export_writes_every_entry() {
     assert_eq!(text.lines().count(), entries + 1);
     harness.get_by_label_contains("Exported the hours to");
 }
+
+#[test]
+fn importing_the_same_csv_twice_warns_before_counting_twice() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("hours.csv");
+    std::fs::write(
+        &csv,
+        "date,category,hours,note\n2026-03-02,Learning,1:30,Read\n2026-03-03,Building,2,Pulse\n",
+    )
+    .unwrap();
+    let mut harness = time_tab();
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ImportTimeCsv, &csv);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("already in the plan")
+            .is_none()
+    );
+    harness.get_by_label("Add 2 entries").click();
+    harness.run();
+
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::ImportTimeCsv, &csv);
+    harness.run();
+    harness.get_by_label_contains("2 of these are already in the plan");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(plan(&harness).time_entries.len(), 2);
+}

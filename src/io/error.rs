@@ -43,7 +43,7 @@ pub enum FileError {
     },
 
     #[error(
-        "{} is not a text file: byte {offset} is not valid UTF-8 (a plan file is RON text)",
+        "{} is not a text file: byte {offset} is not valid UTF-8",
         Subject(.path)
     )]
     NotUtf8 {

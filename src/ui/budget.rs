@@ -665,6 +665,23 @@ impl BudgetTab {
                 .collect(),
             total: format!("Together {}.", view.money(total)),
             rejected: &import.rejected,
+            already_in_plan: {
+                let key = |expense: &Expense| {
+                    (
+                        expense.date,
+                        expense.line,
+                        expense.cents,
+                        expense.note.clone(),
+                    )
+                };
+                let known: std::collections::HashSet<_> =
+                    view.plan.expenses.iter().map(key).collect();
+                import
+                    .expenses
+                    .iter()
+                    .filter(|expense| known.contains(&key(expense)))
+                    .count()
+            },
         };
         match import_preview_ui(ctx, "expense_import", &preview) {
             Some(true) => {

@@ -85,6 +85,9 @@ pub struct ImportPreview<'a> {
     /// "Together 12.5 h.", for the rows that can be added.
     pub total: String,
     pub rejected: &'a [RejectedRow],
+    /// How many of the rows the plan already has, exactly: importing the
+    /// same file twice would count them twice.
+    pub already_in_plan: usize,
 }
 
 /// How many rows the preview lists; the rest are counted.
@@ -106,6 +109,16 @@ pub fn import_preview_ui(
             count(preview.rows.len(), one, many),
             count(preview.rejected.len(), "row", "rows")
         ));
+        if preview.already_in_plan > 0 {
+            ui.label(
+                RichText::new(format!(
+                    "{} of these {} already in the plan, exactly as here; adding them would count them twice.",
+                    preview.already_in_plan,
+                    if preview.already_in_plan == 1 { "is" } else { "are" }
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         if !preview.rows.is_empty() {
             ui.label(&preview.total);
             egui::ScrollArea::vertical()

@@ -760,6 +760,23 @@ impl TimeTab {
                 .collect(),
             total: format!("Together {}.", format_hours(total)),
             rejected: &import.rejected,
+            already_in_plan: {
+                let key = |entry: &TimeEntry| {
+                    (
+                        entry.date,
+                        entry.category,
+                        entry.hours.to_bits(),
+                        entry.note.clone(),
+                    )
+                };
+                let known: std::collections::HashSet<_> =
+                    view.plan.time_entries.iter().map(key).collect();
+                import
+                    .entries
+                    .iter()
+                    .filter(|entry| known.contains(&key(entry)))
+                    .count()
+            },
         };
         match import_preview_ui(ctx, "time_import", &preview) {
             Some(true) => {
