@@ -169,6 +169,45 @@ pub enum CommandError {
     Invalid(String),
 }
 
+/// Puts `record` at `index` of `list` (an index already checked); `Ok(false)`
+/// when that record is already there, so the plan is not marked modified.
+pub(super) fn replace_record<T: PartialEq>(
+    list: &mut [T],
+    index: usize,
+    record: T,
+    missing: CommandError,
+) -> Result<bool, CommandError> {
+    let slot = list.get_mut(index).ok_or(missing)?;
+    if *slot == record {
+        return Ok(false);
+    }
+    *slot = record;
+    Ok(true)
+}
+
+/// Checks every imported record before any is added, so one bad row adds
+/// none; the error names the record as a person counts them, from 1.
+pub(super) fn check_imported<T>(
+    records: &[T],
+    what: &str,
+    check: impl Fn(&T) -> Result<T, CommandError>,
+    date: impl Fn(&T) -> NaiveDate,
+) -> Result<Vec<T>, CommandError> {
+    records
+        .iter()
+        .enumerate()
+        .map(|(index, record)| {
+            check(record).map_err(|error| {
+                CommandError::Invalid(format!(
+                    "imported {what} {} ({}): {error}",
+                    index + 1,
+                    date(record)
+                ))
+            })
+        })
+        .collect()
+}
+
 impl Plan {
     /// Applies `command`. Returns whether the plan changed, so that a click
     /// that changes nothing does not mark the plan as modified.

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::command::CommandError;
+use super::command::{CommandError, check_imported, replace_record};
 use super::format::format_cents;
 use super::money::ExpensesFate;
 use super::validate::{MAX_CENTS, MAX_YEAR, MIN_YEAR};
@@ -137,31 +137,21 @@ impl Plan {
             return Err(CommandError::NoSuchExpense(index));
         }
         let expense = self.checked_expense(expense)?;
-        let slot = self
-            .expenses
-            .get_mut(index)
-            .ok_or(CommandError::NoSuchExpense(index))?;
-        if *slot == expense {
-            return Ok(false);
-        }
-        *slot = expense;
-        Ok(true)
+        replace_record(
+            &mut self.expenses,
+            index,
+            expense,
+            CommandError::NoSuchExpense(index),
+        )
     }
 
     fn import_expenses(&mut self, expenses: &[Expense]) -> Result<bool, CommandError> {
-        let checked = expenses
-            .iter()
-            .enumerate()
-            .map(|(index, expense)| {
-                self.checked_expense(expense).map_err(|error| {
-                    CommandError::Invalid(format!(
-                        "imported expense {} ({}): {error}",
-                        index + 1,
-                        expense.date
-                    ))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let checked = check_imported(
+            expenses,
+            "expense",
+            |expense| self.checked_expense(expense),
+            |expense| expense.date,
+        )?;
         if checked.is_empty() {
             return Ok(false);
         }

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::command::CommandError;
+use super::command::{CommandError, check_imported, replace_record};
 use super::hours::check_hours;
 use super::time::EntriesFate;
 use super::validate::{MAX_HOURS_PER_ENTRY, MAX_WEEKLY_HOURS, MAX_YEAR, MIN_YEAR};
@@ -140,31 +140,21 @@ impl Plan {
             return Err(CommandError::NoSuchEntry(index));
         }
         let entry = self.checked_entry(entry)?;
-        let slot = self
-            .time_entries
-            .get_mut(index)
-            .ok_or(CommandError::NoSuchEntry(index))?;
-        if *slot == entry {
-            return Ok(false);
-        }
-        *slot = entry;
-        Ok(true)
+        replace_record(
+            &mut self.time_entries,
+            index,
+            entry,
+            CommandError::NoSuchEntry(index),
+        )
     }
 
     fn import_entries(&mut self, entries: &[TimeEntry]) -> Result<bool, CommandError> {
-        let checked = entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| {
-                self.checked_entry(entry).map_err(|error| {
-                    CommandError::Invalid(format!(
-                        "imported entry {} ({}): {error}",
-                        index + 1,
-                        entry.date
-                    ))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let checked = check_imported(
+            entries,
+            "entry",
+            |entry| self.checked_entry(entry),
+            |entry| entry.date,
+        )?;
         if checked.is_empty() {
             return Ok(false);
         }
