@@ -11,6 +11,7 @@ use crate::dialogs::{FileDialogs, FilePurpose};
 use crate::io;
 use crate::model::Plan;
 use crate::model::command::Command;
+pub use crate::ui::top_bar::Notice;
 use crate::ui::top_bar::{FileAction, ThemeChoice};
 use crate::ui::{self, Derived, PlanView, Tab};
 
@@ -30,13 +31,6 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Whether the plan has changes that are not on disk.
     pub dirty: bool,
-}
-
-/// A line for the status bar: what just happened, or what went wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    Info(String),
-    Error(String),
 }
 
 /// Where "today" comes from; tests fix it so figures do not depend on the day they run.
@@ -392,12 +386,14 @@ impl YearplanApp {
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             let state = ui::top_bar::BarState {
+                title: self.document.plan.display_title(),
+                dirty: self.document.dirty,
                 can_undo: self.history.can_undo(),
                 can_redo: self.history.can_redo(),
                 recent: &self.prefs.recent,
                 theme: self.prefs.theme,
             };
-            action = ui::top_bar::ui(ui, &self.document, &state, &mut self.tab);
+            action = ui::top_bar::ui(ui, &state, &mut self.tab);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let loading = self.loading.as_ref().map(Loading::path);

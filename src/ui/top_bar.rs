@@ -7,7 +7,6 @@ use egui::{KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::Tab;
-use crate::app::{Document, Notice};
 
 /// What the file menu (or its shortcut) asked for; the app carries it out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,8 +55,20 @@ impl ThemeChoice {
     }
 }
 
-/// What the bar shows besides the document.
+/// A line for the status bar: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// What the bar shows: the plan's title and state, and what the app can do.
+/// The app fills it in, so the bar draws without knowing the app.
 pub struct BarState<'a> {
+    /// The plan's title as shown (never empty).
+    pub title: &'a str,
+    /// Whether the plan has changes that are not on disk.
+    pub dirty: bool,
     pub can_undo: bool,
     pub can_redo: bool,
     pub recent: &'a [PathBuf],
@@ -81,7 +92,6 @@ fn item(ui: &mut Ui, text: &str, shortcut: Option<KeyboardShortcut>) -> bool {
 
 pub fn ui(
     ui: &mut Ui,
-    document: &Document,
     state: &BarState<'_>,
     tab: &mut Tab,
 ) -> Option<FileAction> {
@@ -154,8 +164,8 @@ pub fn ui(
             action = Some(FileAction::Redo);
         }
         ui.separator();
-        ui.label(RichText::new(document.plan.display_title()).strong());
-        if document.dirty {
+        ui.label(RichText::new(state.title).strong());
+        if state.dirty {
             ui.label(RichText::new("• unsaved changes").weak())
                 .on_hover_text("Save with Ctrl+S");
         }
