@@ -1,0 +1,149 @@
+//! Quarters and spans of quarters as plans write them: `Q1`, `Q1-Q2`,
+//! `Q2 – Q4`, `Q3 2026`, `H2`.
+
+use crate::model::Quarter;
+
+use super::matching_parenthesis;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct QuarterSpan {
+    pub(crate) first: Quarter,
+    pub(crate) last: Quarter,
+    pub(crate) reversed: bool,
+}
+
+pub(crate) fn span_label(first: Quarter, last: Quarter) -> String {
+    if first == last {
+        first.label().to_owned()
+    } else {
+        format!("{first}-{last}")
+    }
+}
+
+/// A quarter or span of quarters standing alone: `Q1`, `Q1-Q2`, `Q2 – Q4`,
+/// `Q1 to Q3`, `Q3 2026`, `Q1 (Jan–Mar)`, `H2` (Q3–Q4).
+pub(crate) fn quarter_span(text: &str) -> Option<QuarterSpan> {
+    let text = text.trim().trim_end_matches(':').trim_end();
+    let lower = text.to_ascii_lowercase();
+    let (first, last, rest) = if let Some((half, rest)) = half_at(&lower) {
+        (half.0, half.1, rest)
+    } else {
+        let (first, mut rest) = quarter_at(&lower)?;
+        let mut last = first;
+        let after_first = rest.trim_start();
+        for separator in ["-", "–", "—", "..", "to ", "through ", "/", "&", "+"] {
+            if let Some(after) = after_first.strip_prefix(separator) {
+                let after = after.trim_start();
+                let second = quarter_at(after).or_else(|| bare_quarter_at(after));
+                if let Some((quarter, after)) = second {
+                    last = quarter;
+                    rest = after;
+                }
+                break;
+            }
+        }
+        (first, last, rest)
+    };
+    if !quiet_tail(rest) {
+        return None;
+    }
+    Some(if first <= last {
+        QuarterSpan {
+            first,
+            last,
+            reversed: false,
+        }
+    } else {
+        QuarterSpan {
+            first: last,
+            last: first,
+            reversed: true,
+        }
+    })
+}
+
+fn quarter_from_digit(digit: u8) -> Option<Quarter> {
+    match digit {
+        b'1' => Some(Quarter::Q1),
+        b'2' => Some(Quarter::Q2),
+        b'3' => Some(Quarter::Q3),
+        b'4' => Some(Quarter::Q4),
+        _ => None,
+    }
+}
+
+/// `q1`…`q4` at the start of `text` (lower case), not followed by a digit.
+fn quarter_at(text: &str) -> Option<(Quarter, &str)> {
+    let rest = text.strip_prefix('q')?;
+    bare_quarter_at(rest)
+}
+
+fn bare_quarter_at(text: &str) -> Option<(Quarter, &str)> {
+    let bytes = text.as_bytes();
+    let quarter = quarter_from_digit(*bytes.first()?)?;
+    if bytes.get(1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some((quarter, &text[1..]))
+}
+
+/// `h1` (Q1–Q2) or `h2` (Q3–Q4) at the start of `text` (lower case).
+fn half_at(text: &str) -> Option<((Quarter, Quarter), &str)> {
+    let rest = text.strip_prefix('h')?;
+    let bytes = rest.as_bytes();
+    if bytes.get(1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    match bytes.first()? {
+        b'1' => Some(((Quarter::Q1, Quarter::Q2), &rest[1..])),
+        b'2' => Some(((Quarter::Q3, Quarter::Q4), &rest[1..])),
+        _ => None,
+    }
+}
+
+/// What may follow a quarter marker: nothing, a year, a parenthesis
+/// ("(Jan–Mar)"), or a year and a parenthesis. Anything else means the line
+/// is a sentence that happens to start with "Q1".
+fn quiet_tail(rest: &str) -> bool {
+    let mut rest = rest.trim();
+    let year_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if year_digits == 4 {
+        rest = rest[4..].trim_start();
+    } else if year_digits > 0 {
+        return false;
+    }
+    match rest.strip_prefix('(') {
+        Some(inner) => matching_parenthesis(inner).is_some_and(|inner| !inner.trim().is_empty()),
+        None => rest.is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn span(text: &str) -> Option<(Quarter, Quarter, bool)> {
+        quarter_span(text).map(|span| (span.first, span.last, span.reversed))
+    }
+
+    #[test]
+    fn quarter_markers_in_the_ways_people_write_them() {
+        use Quarter::{Q1, Q2, Q3, Q4};
+        assert_eq!(span("Q1"), Some((Q1, Q1, false)));
+        assert_eq!(span("Q1-Q2"), Some((Q1, Q2, false)));
+        assert_eq!(span("q2 – q4"), Some((Q2, Q4, false)));
+        assert_eq!(span("Q1 to Q3:"), Some((Q1, Q3, false)));
+        assert_eq!(span("Q2-4"), Some((Q2, Q4, false)));
+        assert_eq!(span("Q3 2026"), Some((Q3, Q3, false)));
+        assert_eq!(span("Q1 (Jan–Mar)"), Some((Q1, Q1, false)));
+        assert_eq!(span("H2"), Some((Q3, Q4, false)));
+        assert_eq!(span("Q3-Q1"), Some((Q1, Q3, true)));
+        assert_eq!(span("Q5"), None);
+        assert_eq!(span("Q12"), None);
+        assert_eq!(span("Q1 planning meeting"), None);
+        assert_eq!(span("Quarterly"), None);
+        assert_eq!(span(""), None);
+    }
+}
