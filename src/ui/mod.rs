@@ -3,6 +3,7 @@
 //! the plan themselves.
 
 pub mod budget;
+pub mod ledger;
 pub mod metrics;
 pub mod overview;
 pub mod shared;

@@ -1,0 +1,374 @@
+//! The ledger the Time and Budget tabs share: records (time entries,
+//! expenses) logged on a day against a bucket (a time category, a budget
+//! line), each with a quantity (hours, cents) and a note. The quick-entry
+//! form, the log with its table, the question on removing a bucket and the
+//! CSV import preview are written once here, generic over [`LedgerRecord`];
+//! what really differs between hours and money stays in each tab's `impl`.
+
+mod form;
+mod log;
+#[cfg(test)]
+mod tests;
+
+use std::hash::Hash;
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+use super::shared::{ImportPreview, Removal, import_preview_ui, removal_question_ui};
+use super::widgets::set_accessible_name;
+use super::{Derived, PlanView};
+use crate::io::csv_time::RejectedRow;
+use crate::model::Plan;
+use crate::model::command::Command;
+use crate::model::format::format_date;
+
+/// What records are logged against: a time category or a budget line.
+pub trait Bucket {
+    type Id: Copy + Eq + Hash;
+
+    fn id(&self) -> Self::Id;
+    fn name(&self) -> &str;
+}
+
+/// The id of the bucket a record of kind `R` is logged against.
+pub type BucketId<R> = <<R as LedgerRecord>::Bucket as Bucket>::Id;
+
+/// One kind of record in the ledger: what the shared widgets need to know of
+/// it, and the commands they emit for it.
+pub trait LedgerRecord: Clone + 'static {
+    type Bucket: Bucket + 'static;
+    /// Hours or cents, as read from what the person typed.
+    type Quantity;
+    /// The part of the log's filter that picks days, beside the bucket.
+    type Period: Clone + Default + PartialEq;
+
+    const LABELS: Labels;
+    /// How wide the form's quantity field is.
+    const QUANTITY_WIDTH: f32;
+    /// The quantity column of the table: initial and least width.
+    const QUANTITY_COLUMN: (f32, f32);
+    /// How wide the quantity field is while a row is edited.
+    const EDIT_QUANTITY_WIDTH: f32;
+    const EDIT_ERROR: EditError;
+
+    fn records(plan: &Plan) -> &[Self];
+    fn buckets(plan: &Plan) -> &[Self::Bucket];
+    /// Indices of [`LedgerRecord::records`], newest first.
+    fn newest_first(derived: &Derived) -> &[usize];
+
+    fn new(date: NaiveDate, bucket: BucketId<Self>, quantity: Self::Quantity, note: String)
+    -> Self;
+    fn date(&self) -> NaiveDate;
+    fn bucket(&self) -> BucketId<Self>;
+    fn note(&self) -> &str;
+    /// The quantity as shown: "1.5 h", "$12.50".
+    fn quantity_text(&self, view: &PlanView<'_>) -> String;
+    /// The quantity as a person would type it back: "1.5", "12.50".
+    fn typed_quantity(&self) -> String;
+    /// The quantity exactly, for finding records the plan already has.
+    fn quantity_bits(&self) -> u64;
+    /// "1.5 h together", in the words of [`LedgerRecord::quantity_text`].
+    fn total_text<'a>(view: &PlanView<'_>, records: impl Iterator<Item = &'a Self>) -> String;
+
+    fn quantity_hint(view: &PlanView<'_>) -> String;
+    fn parse_quantity(view: &PlanView<'_>, text: &str) -> Result<Self::Quantity, String>;
+
+    fn in_period(&self, period: &Self::Period) -> bool;
+    /// The log's filter fields for [`LedgerRecord::Period`].
+    fn period_filter_ui(ui: &mut Ui, view: &PlanView<'_>, period: &mut Self::Period);
+
+    fn add_command(self) -> Command;
+    fn edit_command(self, index: usize) -> Command;
+    fn delete_command(index: usize) -> Command;
+    fn import_command(records: Vec<Self>) -> Command;
+    fn remove_bucket_command(
+        bucket: BucketId<Self>,
+        records: RecordsFate<BucketId<Self>>,
+    ) -> Command;
+}
+
+/// The words of one kind of record where the tabs differ. Widget ids are
+/// made from them too (`entry_date`, `filter_category`, …).
+pub struct Labels {
+    /// "Log hours".
+    pub form_title: &'static str,
+    /// "Category" in the form and the table's header, "category" in "Filter
+    /// by category", "Edit category" and the ids.
+    pub bucket: (&'static str, &'static str),
+    /// "Hours" in the form and the table's header, "hours" in "Edit hours".
+    pub quantity: (&'static str, &'static str),
+    pub note_hint: &'static str,
+    /// Said when the form is sent with no bucket to log against.
+    pub no_bucket: &'static str,
+    /// ("entry", "entries"): counts, "Edit entry 3", the ids.
+    pub record: (&'static str, &'static str),
+    /// " logged", after "has 3 entries" in the removal question.
+    pub records_are: &'static str,
+    pub log_title: &'static str,
+    /// The log's and the charts' empty state.
+    pub nothing_yet: &'static str,
+    pub table_id: &'static str,
+    pub import_title: &'static str,
+    pub import_id: &'static str,
+}
+
+/// How a row being edited says why its quantity was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The message beside the Save button.
+    InFull,
+    /// A "!" beside the Save button and on the field, with the message on hover.
+    OnHover,
+}
+
+/// Where a removed bucket's records go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordsFate<Id> {
+    MoveTo(Id),
+    Delete,
+}
+
+/// What the log asks the app to do outside the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvRequest {
+    ExportCsv,
+    ImportCsv,
+}
+
+/// What a tab's ledger remembers between frames.
+pub struct Ledger<R: LedgerRecord> {
+    form: form::EntryForm<BucketId<R>>,
+    filter: log::Filter<BucketId<R>, R::Period>,
+    /// Record indices that pass the filter, in the order shown, for one
+    /// revision of the plan and one filter: rebuilt only when either changes.
+    rows: Option<(u64, log::Filter<BucketId<R>, R::Period>, Vec<usize>)>,
+    editing: Option<log::RecordEdit<BucketId<R>>>,
+    removing: Option<RemoveBucket<BucketId<R>>>,
+    import: Option<Import<R>>,
+}
+
+impl<R: LedgerRecord> Default for Ledger<R> {
+    fn default() -> Self {
+        Ledger {
+            form: form::EntryForm::default(),
+            filter: log::Filter::default(),
+            rows: None,
+            editing: None,
+            removing: None,
+            import: None,
+        }
+    }
+}
+
+/// Removing a bucket that has records: where they go.
+struct RemoveBucket<Id> {
+    bucket: Id,
+    records: usize,
+    move_to: Option<Id>,
+}
+
+/// The rows of a CSV file, waiting for the person to confirm them.
+struct Import<R> {
+    records: Vec<R>,
+    rejected: Vec<RejectedRow>,
+}
+
+/// Clicked in a bucket's row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BucketAction {
+    Edit,
+    Remove,
+}
+
+impl<R: LedgerRecord> Ledger<R> {
+    /// Shows what a CSV file would add, for the person to confirm.
+    pub fn show_import(&mut self, records: Vec<R>, rejected: Vec<RejectedRow>) {
+        self.import = Some(Import { records, rejected });
+    }
+
+    /// Removes `bucket` at once when it has no records; otherwise asks first
+    /// (see [`Ledger::removal_ui`]) what happens to them.
+    pub fn remove_bucket(
+        &mut self,
+        view: &PlanView<'_>,
+        bucket: BucketId<R>,
+        commands: &mut Vec<Command>,
+    ) {
+        let records = R::records(view.plan)
+            .iter()
+            .filter(|record| record.bucket() == bucket)
+            .count();
+        if records == 0 {
+            commands.push(R::remove_bucket_command(bucket, RecordsFate::Delete));
+        } else {
+            self.removing = Some(RemoveBucket {
+                bucket,
+                records,
+                move_to: R::buckets(view.plan)
+                    .iter()
+                    .map(Bucket::id)
+                    .find(|&other| other != bucket),
+            });
+        }
+    }
+
+    /// The question [`Ledger::remove_bucket`] asks, while it is open.
+    pub fn removal_ui(
+        &mut self,
+        ctx: &egui::Context,
+        view: &PlanView<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(removing) = self.removing.as_mut() else {
+            return;
+        };
+        let Some(bucket) = find_bucket::<R>(view.plan, removing.bucket) else {
+            self.removing = None;
+            return;
+        };
+        let labels = &R::LABELS;
+        let others: Vec<(BucketId<R>, &str)> = R::buckets(view.plan)
+            .iter()
+            .filter(|other| other.id() != bucket.id())
+            .map(|other| (other.id(), other.name()))
+            .collect();
+        let (one, many) = labels.record;
+        let answer = removal_question_ui(
+            ctx,
+            &format!("remove_{}", labels.bucket.1),
+            bucket.name(),
+            (removing.records, one, many, labels.records_are),
+            &others,
+            &mut removing.move_to,
+        );
+        let fate = match answer {
+            None => return,
+            Some(Removal::Cancel) => None,
+            Some(Removal::MoveTo(target)) => Some(RecordsFate::MoveTo(target)),
+            Some(Removal::Delete) => Some(RecordsFate::Delete),
+        };
+        if let Some(fate) = fate {
+            commands.push(R::remove_bucket_command(bucket.id(), fate));
+        }
+        self.removing = None;
+    }
+
+    /// The preview of a CSV import, while one waits to be confirmed.
+    pub fn import_ui(
+        &mut self,
+        ctx: &egui::Context,
+        view: &PlanView<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(import) = &self.import else {
+            return;
+        };
+        let labels = &R::LABELS;
+        let preview = ImportPreview {
+            title: labels.import_title,
+            noun: labels.record,
+            rows: import
+                .records
+                .iter()
+                .map(|record| {
+                    [
+                        format_date(record.date()),
+                        bucket_name::<R>(view.plan, record.bucket()).to_owned(),
+                        record.quantity_text(view),
+                        record.note().to_owned(),
+                    ]
+                })
+                .collect(),
+            total: format!("Together {}.", R::total_text(view, import.records.iter())),
+            rejected: &import.rejected,
+            already_in_plan: {
+                let key = |record: &R| {
+                    (
+                        record.date(),
+                        record.bucket(),
+                        record.quantity_bits(),
+                        record.note().to_owned(),
+                    )
+                };
+                let known: std::collections::HashSet<_> =
+                    R::records(view.plan).iter().map(key).collect();
+                import
+                    .records
+                    .iter()
+                    .filter(|record| known.contains(&key(record)))
+                    .count()
+            },
+        };
+        match import_preview_ui(ctx, labels.import_id, &preview) {
+            Some(true) => {
+                commands.push(R::import_command(import.records.clone()));
+                self.import = None;
+            }
+            Some(false) => self.import = None,
+            None => {}
+        }
+    }
+}
+
+fn find_bucket<R: LedgerRecord>(plan: &Plan, id: BucketId<R>) -> Option<&R::Bucket> {
+    R::buckets(plan).iter().find(|bucket| bucket.id() == id)
+}
+
+/// The bucket's name, or "?" for one the plan does not have.
+fn bucket_name<R: LedgerRecord>(plan: &Plan, id: BucketId<R>) -> &str {
+    find_bucket::<R>(plan, id).map_or("?", Bucket::name)
+}
+
+/// A choice of one of `buckets`, "—" while none is chosen.
+pub fn bucket_combo_ui<B: Bucket>(
+    ui: &mut Ui,
+    id_salt: &str,
+    buckets: &[B],
+    selected: &mut Option<B::Id>,
+) -> egui::Response {
+    let text = selected
+        .and_then(|id| buckets.iter().find(|bucket| bucket.id() == id))
+        .map_or("—", Bucket::name);
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            for bucket in buckets {
+                ui.selectable_value(selected, Some(bucket.id()), bucket.name());
+            }
+        })
+        .response
+}
+
+/// A bucket's "Edit" and "Remove…" buttons, known to screen readers (and
+/// tests) as "Edit Learning" and "Remove Learning".
+pub fn bucket_buttons_ui(ui: &mut Ui, name: &str) -> Option<BucketAction> {
+    let mut action = None;
+    let edit = ui.small_button("Edit");
+    set_accessible_name(&edit, egui::Role::Button, &format!("Edit {name}"));
+    if edit.clicked() {
+        action = Some(BucketAction::Edit);
+    }
+    let remove = ui.small_button("Remove…");
+    set_accessible_name(&remove, egui::Role::Button, &format!("Remove {name}"));
+    if remove.clicked() {
+        action = Some(BucketAction::Remove);
+    }
+    action
+}
+
+/// The charts' heading with its "Reset zoom" button.
+pub fn charts_heading_ui(ui: &mut Ui, title: &str, reset: &mut bool) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).heading());
+        if ui.button("Reset zoom").clicked() {
+            *reset = true;
+        }
+    });
+}
+
+/// What the charts show while there is nothing to plot.
+pub fn no_charts_yet_ui(ui: &mut Ui, text: &str) {
+    ui.add_space(20.0);
+    ui.label(RichText::new(text).weak().italics());
+}

@@ -1,0 +1,146 @@
+//! The Time tab's charts: weekly hours of each category, and of all of them
+//! together, against the target bands.
+
+use egui::{RichText, Ui};
+
+use crate::model::TimeEntry;
+use crate::model::calendar::IsoWeek;
+use crate::model::format::{format_date, format_hours, format_hours_range};
+use crate::model::time::{TargetState, plan_weeks, target_state};
+use crate::ui::PlanView;
+use crate::ui::ledger::{LedgerRecord, charts_heading_ui, no_charts_yet_ui};
+use crate::ui::widgets::{self, hours_state_colour, hours_state_label};
+
+/// The charts, one per category and one for the total, with their heading.
+/// `reset` is set by the heading's "Reset zoom" and taken by the charts.
+pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
+    charts_heading_ui(ui, "Hours per week", reset);
+    if view.derived.weekly_hours.is_empty() {
+        no_charts_yet_ui(ui, TimeEntry::LABELS.nothing_yet);
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Bars:").weak());
+        for state in [TargetState::Under, TargetState::InRange, TargetState::Over] {
+            widgets::swatch(ui, hours_state_colour(state));
+            ui.label(RichText::new(hours_state_label(state)).weak());
+        }
+        ui.label(RichText::new("· the shaded band is the weekly target").weak());
+    });
+    let weeks = plan_weeks(view.plan.start_date);
+    let reset = std::mem::take(reset);
+    let categories = &view.plan.time_categories;
+    let plots = categories.len() + 1;
+    let height = ((ui.available_height() - 8.0) / plots as f32).max(110.0);
+    egui::ScrollArea::vertical()
+        .id_salt("time_chart_scroll")
+        .show(ui, |ui| {
+            for category in categories {
+                let hours: Vec<f64> = weeks
+                    .iter()
+                    .map(|week| view.derived.weekly_hours.hours(*week, category.id))
+                    .collect();
+                week_chart_ui(
+                    ui,
+                    &category.name,
+                    &weeks,
+                    &hours,
+                    (category.weekly_min_hours, category.weekly_max_hours),
+                    height,
+                    reset,
+                );
+            }
+            let totals: Vec<f64> = weeks
+                .iter()
+                .map(|week| view.derived.weekly_hours.total(*week))
+                .collect();
+            week_chart_ui(
+                ui,
+                "Total",
+                &weeks,
+                &totals,
+                view.derived.weekly_target_hours,
+                height,
+                reset,
+            );
+        });
+}
+
+fn week_chart_ui(
+    ui: &mut Ui,
+    name: &str,
+    weeks: &[IsoWeek],
+    hours: &[f64],
+    (min, max): (f64, f64),
+    height: f32,
+    reset: bool,
+) {
+    use egui_plot::{Bar, BarChart, FilledArea, Legend, Plot};
+
+    let xs: Vec<f64> = (0..weeks.len()).map(|index| index as f64).collect();
+    let bars: Vec<Bar> = hours
+        .iter()
+        .enumerate()
+        .map(|(index, &value)| {
+            let state = target_state(value, min, max);
+            let week = weeks.get(index).copied();
+            let label = week.map_or_else(String::new, |week| {
+                format!(
+                    "Week of {} ({week})\n{} · target {} · {}",
+                    format_date(week.monday()),
+                    format_hours(value),
+                    format_hours_range(min, max),
+                    hours_state_label(state)
+                )
+            });
+            Bar::new(index as f64, value)
+                .width(0.8)
+                .fill(hours_state_colour(state).gamma_multiply(0.85))
+                .name(label)
+        })
+        .collect();
+    let band_low = vec![min; xs.len()];
+    let band_high = vec![max; xs.len()];
+    let weeks_for_axis = weeks.to_vec();
+    let mut plot = Plot::new(("week_chart", name))
+        .height(height)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .link_axis(egui::Id::unique("time_weeks"), [true, false])
+        .link_cursor(egui::Id::unique("time_weeks"), [true, false])
+        .include_y(0.0)
+        .include_y(max * 1.2)
+        .y_axis_label("hours")
+        .x_axis_formatter(move |mark, _range| {
+            let index = mark.value.round();
+            if (mark.value - index).abs() > 1e-6 || index < 0.0 {
+                return String::new();
+            }
+            weeks_for_axis
+                .get(index as usize)
+                .map_or_else(String::new, |week| {
+                    week.monday().format("%-d %b").to_string()
+                })
+        })
+        // Bars say what they are on hover; elsewhere a coordinate means nothing.
+        .label_formatter(|_| None)
+        .allow_scroll(false);
+    if reset {
+        plot = plot.reset();
+    }
+    plot.show(ui, |plot_ui| {
+        plot_ui.add(
+            FilledArea::new(
+                format!("{name} target {}", format_hours_range(min, max)),
+                &xs,
+                &band_low,
+                &band_high,
+            )
+            .fill_color(widgets::IN_RANGE.gamma_multiply(0.18)),
+        );
+        plot_ui.bar_chart(
+            BarChart::new(format!("{name} hours"), bars)
+                .color(widgets::IN_RANGE)
+                .element_formatter(Box::new(|bar, _chart| bar.name.clone())),
+        );
+    });
+}
