@@ -15,24 +15,40 @@
 //! caller shows the result and, once the person confirms, applies
 //! `MoneyCommand::ImportExpenses` with the accepted expenses.
 //!
-//! The row mechanics (delimiter sniffing, open quotes, line counting) are in
-//! `csv_rows`, shared with `csv_time`, so both imports behave and report
-//! alike.
+//! Export and import are the ledger's, in `csv_ledger`, shared with
+//! `csv_time`, so both behave and report alike; what is the expenses' own is
+//! here: amounts as text.
 
-use std::fmt::Write as _;
-
-use super::csv_rows::{Format, Names, quoted, read_row, read_rows};
+use super::csv_ledger::{Format, LedgerCsv, LedgerImport, ledger_to_csv, parse_ledger_csv};
 use super::csv_time::RejectedRow;
 use crate::model::amount::{AmountError, amount_text, parse_amount_cents};
-use crate::model::{Expense, LineId, Plan};
+use crate::model::{Expense, Plan};
 
 /// The header row export writes, and the columns import expects.
 pub const HEADER: &str = "date,line,amount,note";
 
-const FORMAT: Format = Format {
-    columns: "date, line, amount, note",
-    may_hold_delimiter: "An amount or a note",
-};
+impl LedgerCsv for Expense {
+    const FORMAT: Format = Format {
+        header: HEADER,
+        columns: "date, line, amount, note",
+        bucket: "budget line",
+        may_hold_delimiter: "An amount or a note",
+    };
+
+    /// `1234.56`: no symbol and no grouping, so the field never needs quotes.
+    fn quantity_text(&self) -> String {
+        amount_text(self.cents)
+    }
+
+    /// Through the same parser as the quick-entry field, against the plan's
+    /// currency symbol.
+    fn parse_quantity(amount: &str, plan: &Plan) -> Result<i64, String> {
+        parse_amount_cents(amount, &plan.currency_symbol).map_err(|error| match error {
+            AmountError::Empty => "The amount is missing.".to_owned(),
+            _ => format!("{error} — found {amount:?}."),
+        })
+    }
+}
 
 /// What an import would add, and what it had to leave out.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,81 +60,36 @@ pub struct ExpenseImport {
 
 /// The plan's expenses as CSV, oldest first (expenses of one day in the
 /// plan's order), with a header row.
-///
-/// Quoting is written here rather than by `csv::Writer`, as in `csv_time`:
-/// writing to a string cannot fail, and the writer's `Result`s would have
-/// nowhere honest to go from a function that returns the text. The tests
-/// read it back with the `csv` crate.
 pub fn expenses_to_csv(plan: &Plan) -> String {
-    let lines = budget_lines(plan);
-    let mut expenses: Vec<&Expense> = plan.expenses.iter().collect();
-    expenses.sort_by_key(|expense| expense.date);
-    let mut text = String::with_capacity(40 * (expenses.len() + 1));
-    text.push_str(HEADER);
-    text.push('\n');
-    for expense in expenses {
-        let name = plan.budget_line(expense.line).map(|l| l.name.as_str());
-        let line = lines.name_for_export(expense.line, name);
-        // Writing to a String cannot fail.
-        let _ = writeln!(
-            text,
-            "{},{},{},{}",
-            expense.date,
-            quoted(&line),
-            amount_text(expense.cents),
-            quoted(&expense.note)
-        );
-    }
-    text
+    ledger_to_csv::<Expense>(plan)
 }
 
 /// Reads a CSV of expenses against `plan`'s budget lines and currency
 /// symbol. Never fails as a whole: every row is either an expense or a
 /// rejected row with a reason.
 pub fn parse_expenses_csv(text: &str, plan: &Plan) -> ExpenseImport {
-    let lines = budget_lines(plan);
-    let (expenses, rejected) = read_rows(text, &FORMAT, |record| {
-        let row = read_row(record, &lines, |amount| {
-            parse_amount_cents(amount, &plan.currency_symbol).map_err(|error| match error {
-                AmountError::Empty => "The amount is missing.".to_owned(),
-                _ => format!("{error} — found {amount:?}."),
-            })
-        })?;
-        Ok(Expense {
-            date: row.date,
-            line: row.id,
-            cents: row.value,
-            note: row.note,
-        })
-    });
-    ExpenseImport { expenses, rejected }
-}
-
-fn budget_lines(plan: &Plan) -> Names<LineId> {
-    Names::new(
-        "budget line",
-        LineId,
-        plan.budget_lines
-            .iter()
-            .map(|line| (line.name.as_str(), line.id)),
-    )
+    let LedgerImport { records, rejected } = parse_ledger_csv(text, plan);
+    ExpenseImport {
+        expenses: records,
+        rejected,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+    use std::fmt::Write as _;
+
     use super::*;
+    use crate::model::LineId;
     use chrono::NaiveDate;
 
+    use crate::io::csv_ledger::testing::{self, day, random_texts};
     use crate::io::csv_rows::{MAX_REJECTED_TEXT_CHARS, sniff_delimiter};
     use crate::model::command::{Command, MoneyCommand};
     use crate::model::money::{monthly_spend, spent_on_line_cents};
     use crate::model::validate::MAX_CENTS;
-
-    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(year, month, day).unwrap()
-    }
 
     fn expense(date: NaiveDate, line: u64, cents: i64, note: &str) -> Expense {
         Expense {
@@ -135,11 +106,7 @@ mod tests {
     }
 
     fn reasons(import: &ExpenseImport) -> Vec<(usize, &str)> {
-        import
-            .rejected
-            .iter()
-            .map(|row| (row.line, row.reason.as_str()))
-            .collect()
+        testing::reasons(&import.rejected)
     }
 
     #[test]
@@ -488,51 +455,12 @@ mod tests {
         assert_eq!(sniff_delimiter("no delimiter at all"), b',');
     }
 
-    /// A small deterministic generator, so the test fails the same way every time.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
-
     #[test]
     fn no_input_panics() {
         let plan = seed();
-        let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
         // Random bytes, and random picks from the characters CSV cares about.
-        let pieces = [
-            "\"",
-            "\"\"",
-            ",",
-            ";",
-            "\n",
-            "\r\n",
-            "\r",
-            "2026-03-02",
-            "Books",
-            "12.34",
-            "$",
-            "(",
-            "-",
-            "\u{feff}",
-            "é",
-            " ",
-            "date",
-            "\0",
-        ];
-        for _ in 0..2_000 {
-            let len = usize::try_from(random.next() % 64).unwrap();
-            let bytes: Vec<u8> = (0..len).map(|_| random.next().to_le_bytes()[0]).collect();
-            let text = String::from_utf8_lossy(&bytes);
-            let _ = parse_expenses_csv(&text, &plan);
-            let text: String = (0..len)
-                .map(|_| pieces[usize::try_from(random.next() % pieces.len() as u64).unwrap()])
-                .collect();
+        for (bytes, text) in random_texts(&["Books", "12.34", "$", "(", "-"]) {
+            let _ = parse_expenses_csv(&bytes, &plan);
             let import = parse_expenses_csv(&text, &plan);
             // Whatever import accepts, the plan accepts.
             let mut imported = plan.clone();

@@ -1,7 +1,7 @@
-//! The row mechanics `csv_time` and `csv_money` share: both read four
-//! columns, `date,<thing>,<value>,note`, so delimiter sniffing, open quotes,
-//! line counting, dates and looking things up by name or id live here once,
-//! and both imports behave and report alike.
+//! The row mechanics under `csv_ledger`, for hours and money alike: both
+//! read four columns, `date,<thing>,<value>,note`, so delimiter sniffing,
+//! open quotes, line counting, dates and looking things up by name or id live
+//! here once, and both imports behave and report alike.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -26,10 +26,14 @@ pub struct RejectedRow {
     pub reason: String,
 }
 
-/// What sets one import's file apart from the other's.
-pub(super) struct Format {
+/// What sets one kind of record's file apart from another's.
+pub struct Format {
+    /// The header row export writes, e.g. `date,category,hours,note`.
+    pub header: &'static str,
     /// The columns as messages name them, e.g. `date, category, hours, note`.
     pub columns: &'static str,
+    /// What messages call one bucket, e.g. `category` or `budget line`.
+    pub bucket: &'static str,
     /// The fields that may hold the delimiter, e.g. `A note`, for the hint
     /// on a row split into too many fields.
     pub may_hold_delimiter: &'static str,
@@ -169,7 +173,7 @@ pub(super) fn read_row<Id, Value>(
     read_value: impl FnOnce(&str) -> Result<Value, String>,
 ) -> Result<Row<Id, Value>, String>
 where
-    Id: Copy + PartialEq + Display,
+    Id: Copy + PartialEq + Display + From<u64>,
 {
     let field = |index| record.get(index).unwrap_or_default().trim();
     let date = parse_date(field(0));
@@ -294,8 +298,6 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 pub(super) struct Names<Id> {
     /// What messages call one, e.g. `category` or `budget line`.
     thing: &'static str,
-    /// The id type's constructor, to read an id written as a bare number.
-    id_of: fn(u64) -> Id,
     /// Trimmed, lower-cased name → every id with that name.
     by_name: HashMap<String, Vec<Id>>,
     ids: Vec<Id>,
@@ -304,16 +306,14 @@ pub(super) struct Names<Id> {
 
 impl<Id> Names<Id>
 where
-    Id: Copy + PartialEq + Display,
+    Id: Copy + PartialEq + Display + From<u64>,
 {
     pub(super) fn new<'a>(
         thing: &'static str,
-        id_of: fn(u64) -> Id,
         items: impl IntoIterator<Item = (&'a str, Id)>,
     ) -> Names<Id> {
         let mut names = Names {
             thing,
-            id_of,
             by_name: HashMap::new(),
             ids: Vec::new(),
             names: Vec::new(),
@@ -342,9 +342,9 @@ where
             Some([]) | None => {}
         }
         if let Ok(number) = text.parse::<u64>()
-            && self.ids.contains(&(self.id_of)(number))
+            && self.ids.contains(&Id::from(number))
         {
-            return Ok((self.id_of)(number));
+            return Ok(Id::from(number));
         }
         Err(format!(
             "There is no {thing} {text:?}; the plan has {}.",

@@ -13,23 +13,39 @@
 //! plan: the caller shows the result and, once the person confirms, applies
 //! `TimeCommand::ImportEntries` with the accepted entries.
 //!
-//! The row mechanics are in `csv_rows`, shared with `csv_money`.
+//! Export and import are the ledger's, in `csv_ledger`, shared with
+//! `csv_money`; what is the time log's own is here: hours as text.
 
-use std::fmt::Write as _;
-
-use super::csv_rows::{Format, Names, quoted, read_row, read_rows};
+use super::csv_ledger::{Format, LedgerCsv, LedgerImport, ledger_to_csv, parse_ledger_csv};
 use crate::model::hours::{HoursError, parse_hours};
-use crate::model::{CategoryId, Plan, TimeEntry};
+use crate::model::{Plan, TimeEntry};
 
 pub use super::csv_rows::RejectedRow;
 
 /// The header row export writes, and the columns import expects.
 pub const HEADER: &str = "date,category,hours,note";
 
-const FORMAT: Format = Format {
-    columns: "date, category, hours, note",
-    may_hold_delimiter: "A note",
-};
+impl LedgerCsv for TimeEntry {
+    const FORMAT: Format = Format {
+        header: HEADER,
+        columns: "date, category, hours, note",
+        bucket: "category",
+        may_hold_delimiter: "A note",
+    };
+
+    /// As Rust writes an `f64`: the shortest text that reads back to the
+    /// same number, so `1.5` stays `1.5`.
+    fn quantity_text(&self) -> String {
+        self.hours.to_string()
+    }
+
+    fn parse_quantity(hours: &str, _plan: &Plan) -> Result<f64, String> {
+        parse_hours(hours).map_err(|error| match error {
+            HoursError::Empty => "The hours are missing.".to_owned(),
+            _ => format!("{error} (found {hours:?})."),
+        })
+    }
+}
 
 /// What an import would add, and what it had to leave out.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,77 +57,32 @@ pub struct TimeImport {
 
 /// The plan's time entries as CSV, oldest first (entries of one day in the
 /// plan's order), with a header row.
-///
-/// Quoting is written here rather than by `csv::Writer`: writing to a string
-/// cannot fail, and the writer's `Result`s would have nowhere honest to go
-/// from a function that returns the text. The round-trip tests read it back
-/// with the `csv` crate.
 pub fn time_entries_to_csv(plan: &Plan) -> String {
-    let categories = categories(plan);
-    let mut entries: Vec<&TimeEntry> = plan.time_entries.iter().collect();
-    entries.sort_by_key(|entry| entry.date);
-    let mut text = String::with_capacity(32 * (entries.len() + 1));
-    text.push_str(HEADER);
-    text.push('\n');
-    for entry in entries {
-        let name = plan.category(entry.category).map(|c| c.name.as_str());
-        let category = categories.name_for_export(entry.category, name);
-        // Writing to a String cannot fail.
-        let _ = writeln!(
-            text,
-            "{},{},{},{}",
-            entry.date,
-            quoted(&category),
-            entry.hours,
-            quoted(&entry.note)
-        );
-    }
-    text
+    ledger_to_csv::<TimeEntry>(plan)
 }
 
 /// Reads a CSV of time entries against `plan`'s categories. Never fails as
 /// a whole: every row is either an entry or a rejected row with a reason.
 pub fn parse_time_csv(text: &str, plan: &Plan) -> TimeImport {
-    let categories = categories(plan);
-    let (entries, rejected) = read_rows(text, &FORMAT, |record| {
-        let row = read_row(record, &categories, |hours| {
-            parse_hours(hours).map_err(|error| match error {
-                HoursError::Empty => "The hours are missing.".to_owned(),
-                _ => format!("{error} (found {hours:?})."),
-            })
-        })?;
-        Ok(TimeEntry {
-            date: row.date,
-            category: row.id,
-            hours: row.value,
-            note: row.note,
-        })
-    });
-    TimeImport { entries, rejected }
-}
-
-fn categories(plan: &Plan) -> Names<CategoryId> {
-    Names::new(
-        "category",
-        CategoryId,
-        plan.time_categories
-            .iter()
-            .map(|category| (category.name.as_str(), category.id)),
-    )
+    let LedgerImport { records, rejected } = parse_ledger_csv(text, plan);
+    TimeImport {
+        entries: records,
+        rejected,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+    use std::fmt::Write as _;
+
     use super::*;
+    use crate::model::CategoryId;
     use chrono::NaiveDate;
 
+    use crate::io::csv_ledger::testing::{self, day, random_texts};
     use crate::io::csv_rows::{MAX_REJECTED_TEXT_CHARS, sniff_delimiter};
-
-    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(year, month, day).unwrap()
-    }
 
     fn entry(date: NaiveDate, category: u64, hours: f64, note: &str) -> TimeEntry {
         TimeEntry {
@@ -128,11 +99,7 @@ mod tests {
     }
 
     fn reasons(import: &TimeImport) -> Vec<(usize, &str)> {
-        import
-            .rejected
-            .iter()
-            .map(|row| (row.line, row.reason.as_str()))
-            .collect()
+        testing::reasons(&import.rejected)
     }
 
     #[test]
@@ -450,48 +417,12 @@ mod tests {
         assert_eq!(sniff_delimiter("03/02/2026;Learning;1,5;a"), b';');
     }
 
-    /// A small deterministic generator, so the test fails the same way every time.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
-
     #[test]
     fn no_input_panics() {
         let plan = seed();
-        let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
         // Random bytes, and random picks from the characters CSV cares about.
-        let pieces = [
-            "\"",
-            "\"\"",
-            ",",
-            ";",
-            "\n",
-            "\r\n",
-            "\r",
-            "2026-03-02",
-            "Learning",
-            "1:30",
-            "\u{feff}",
-            "é",
-            " ",
-            "date",
-            "\0",
-        ];
-        for _ in 0..2_000 {
-            let len = usize::try_from(random.next() % 64).unwrap();
-            let bytes: Vec<u8> = (0..len).map(|_| random.next().to_le_bytes()[0]).collect();
-            let text = String::from_utf8_lossy(&bytes);
-            let _ = parse_time_csv(&text, &plan);
-            let text: String = (0..len)
-                .map(|_| pieces[usize::try_from(random.next() % pieces.len() as u64).unwrap()])
-                .collect();
+        for (bytes, text) in random_texts(&["Learning", "1:30"]) {
+            let _ = parse_time_csv(&bytes, &plan);
             let import = parse_time_csv(&text, &plan);
             for entry in &import.entries {
                 assert!(entry.hours > 0.0 && entry.hours <= 24.0);

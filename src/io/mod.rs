@@ -1,5 +1,6 @@
 //! Reading and writing plan files.
 
+pub mod csv_ledger;
 pub mod csv_money;
 mod csv_rows;
 pub mod csv_time;

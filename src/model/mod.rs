@@ -2,10 +2,12 @@
 //! clock: every function takes what it needs (including "today") as input.
 
 pub mod amount;
+mod board_command;
 pub mod calendar;
 pub mod command;
 pub mod format;
 pub mod hours;
+pub mod ledger;
 mod metric_command;
 pub mod money;
 mod money_command;
@@ -17,5 +19,6 @@ pub mod sample;
 pub mod time;
 mod time_command;
 pub mod validate;
+mod window;
 
 pub use plan::*;

@@ -24,6 +24,18 @@ macro_rules! id_type {
                 write!(f, "{}", self.0)
             }
         }
+
+        impl From<u64> for $name {
+            fn from(number: u64) -> Self {
+                $name(number)
+            }
+        }
+
+        impl From<$name> for u64 {
+            fn from(id: $name) -> u64 {
+                id.0
+            }
+        }
     };
 }
 
@@ -450,91 +462,11 @@ impl Plan {
 /// editing the file, and a hand-made plan may use it as a placeholder.
 ///
 /// Terminates because `used` holds fewer than `u64::MAX` values.
-fn first_unused(candidate: u64, used: impl Iterator<Item = u64>) -> u64 {
+pub(super) fn first_unused(candidate: u64, used: impl Iterator<Item = u64>) -> u64 {
     let used: std::collections::HashSet<u64> = used.collect();
     let mut id = candidate;
     while id == 0 || used.contains(&id) {
         id = id.wrapping_add(1);
     }
     id
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
-
-    use super::*;
-
-    fn default_plan() -> Plan {
-        crate::io::default_plan(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
-    }
-
-    #[test]
-    fn blocks_and_tasks_are_found_with_their_lane() {
-        let plan = default_plan();
-        // Block 5 is the Scale lane's Q1–Q2 block; task 19 is its third task.
-        let block = plan.block(BlockId(5)).unwrap();
-        assert_eq!(
-            (block.first_quarter, block.last_quarter),
-            (Quarter::Q1, Quarter::Q2)
-        );
-        assert_eq!(plan.lane_of_block(BlockId(5)).unwrap().name, "Scale");
-        assert_eq!(
-            plan.block_of_task(TaskId(19)),
-            Some((LaneId(2), BlockId(5), 2))
-        );
-        assert_eq!(
-            plan.block_of_task(TaskId(1)),
-            Some((LaneId(1), BlockId(1), 0))
-        );
-        assert_eq!(plan.block(BlockId(99)), None);
-        assert_eq!(plan.lane_of_block(BlockId(99)), None);
-        assert_eq!(plan.block_of_task(TaskId(99)), None);
-    }
-
-    #[test]
-    fn a_free_candidate_id_is_taken_as_it_is() {
-        let plan = default_plan();
-        assert_eq!(plan.unused_task_id(1_000), TaskId(1_000));
-        assert_eq!(plan.unused_block_id(12), BlockId(12));
-        assert_eq!(plan.unused_lane_id(u64::MAX), LaneId(u64::MAX));
-    }
-
-    #[test]
-    fn a_used_candidate_moves_on_to_the_next_free_id() {
-        // Tasks 1–36, blocks 1–11 and lanes 1–3 are used.
-        let plan = default_plan();
-        assert_eq!(plan.unused_task_id(7), TaskId(37));
-        assert_eq!(plan.unused_task_id(36), TaskId(37));
-        assert_eq!(plan.unused_block_id(1), BlockId(12));
-        assert_eq!(plan.unused_lane_id(2), LaneId(4));
-    }
-
-    #[test]
-    fn zero_is_never_handed_out() {
-        let plan = default_plan();
-        assert_eq!(plan.unused_task_id(0), TaskId(37));
-        assert_eq!(plan.unused_lane_id(0), LaneId(4));
-        let empty = Plan::empty("", plan.start_date);
-        assert_eq!(empty.unused_task_id(0), TaskId(1));
-        assert_eq!(empty.unused_block_id(0), BlockId(1));
-        assert_eq!(empty.unused_lane_id(0), LaneId(1));
-    }
-
-    #[test]
-    fn the_search_wraps_past_the_largest_id_and_skips_zero() {
-        let mut plan = default_plan();
-        let last = u64::MAX;
-        plan.swimlanes[0].blocks[0].tasks[0].id = TaskId(last);
-        plan.swimlanes[0].blocks[0].tasks[1].id = TaskId(last - 1);
-        // Task 1 is now `u64::MAX`, so 1 is free after the wrap.
-        assert_eq!(plan.unused_task_id(last - 1), TaskId(1));
-        plan.swimlanes[0].blocks[0].id = BlockId(last);
-        plan.swimlanes[0].blocks[1].id = BlockId(0);
-        // Blocks 0, 3–11 and `u64::MAX` are used; 1 is free.
-        assert_eq!(plan.unused_block_id(last), BlockId(1));
-        plan.swimlanes[2].id = LaneId(last);
-        // Lanes 1, 2 and `u64::MAX`: past the wrap, 1 and 2 are taken.
-        assert_eq!(plan.unused_lane_id(last), LaneId(3));
-    }
 }

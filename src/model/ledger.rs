@@ -1,0 +1,251 @@
+//! The pattern hours and money share: a ledger of dated records, each filed
+//! under a bucket and carrying a quantity and a note. Time entries under
+//! categories and expenses under budget lines are the two ledgers of a plan.
+//!
+//! What is the same for both is written here once: adding, editing, deleting
+//! and importing records (an import checks every record before adding any),
+//! adding, renaming and removing buckets (a removed bucket's records move to
+//! another or go with it), unused ids and name checks. Each kind says where
+//! its records and buckets live, how its quantity is checked and the words
+//! its messages use, in `time_command` and `money_command`.
+
+use std::fmt::Display;
+
+use chrono::NaiveDate;
+
+use super::Plan;
+use super::command::{CommandError, checked_date, remove_at};
+use super::plan::first_unused;
+
+/// A bucket records are filed under: a time category or a budget line.
+pub trait LedgerBucket {
+    type Id: Copy + PartialEq + Display + From<u64> + Into<u64>;
+
+    fn id(&self) -> Self::Id;
+    fn name(&self) -> &str;
+    fn name_mut(&mut self) -> &mut String;
+}
+
+/// One record of a ledger: a time entry or an expense.
+pub trait LedgerRecord: Clone + PartialEq {
+    type Bucket: LedgerBucket;
+    /// Hours or cents.
+    type Quantity;
+
+    /// What messages call one record, e.g. `entry`.
+    const RECORD: &'static str;
+    /// What messages call one bucket, e.g. `time category`.
+    const BUCKET: &'static str;
+    /// Why a bucket's records cannot move to the bucket being removed.
+    const MOVE_TO_ITSELF: &'static str;
+
+    fn records(plan: &Plan) -> &[Self];
+    fn records_mut(plan: &mut Plan) -> &mut Vec<Self>;
+    fn buckets(plan: &Plan) -> &[Self::Bucket];
+    fn buckets_mut(plan: &mut Plan) -> &mut Vec<Self::Bucket>;
+
+    fn new(date: NaiveDate, bucket: BucketId<Self>, quantity: Self::Quantity, note: String)
+    -> Self;
+    fn date(&self) -> NaiveDate;
+    fn bucket(&self) -> BucketId<Self>;
+    fn bucket_mut(&mut self) -> &mut BucketId<Self>;
+    fn quantity(&self) -> Self::Quantity;
+    fn note(&self) -> &str;
+    fn note_mut(&mut self) -> &mut String;
+
+    fn no_such_record(index: usize) -> CommandError;
+    fn no_such_bucket(bucket: BucketId<Self>) -> CommandError;
+    /// Refuses a quantity the plan cannot hold, e.g. 25 hours in a day.
+    fn check_quantity(&self, plan: &Plan) -> Result<(), CommandError>;
+}
+
+/// The id of the bucket a record of kind `R` is filed under.
+pub type BucketId<R> = <<R as LedgerRecord>::Bucket as LedgerBucket>::Id;
+
+impl Plan {
+    /// The bucket `id` of kind `R`, if the plan has it.
+    pub fn ledger_bucket<R: LedgerRecord>(&self, id: BucketId<R>) -> Option<&R::Bucket> {
+        R::buckets(self).iter().find(|bucket| bucket.id() == id)
+    }
+
+    /// A bucket id no bucket of kind `R` has: `candidate` itself if it is
+    /// free, else the next free one after it (never 0). The app passes a
+    /// random candidate, as for [`Plan::unused_task_id`], so copies of a file
+    /// edited on two machines still merge into a valid plan.
+    pub fn unused_bucket_id<R: LedgerRecord>(&self, candidate: u64) -> BucketId<R> {
+        let used = R::buckets(self).iter().map(|bucket| bucket.id().into());
+        first_unused(candidate, used).into()
+    }
+
+    /// `record` as it will be stored, or why the plan cannot hold it.
+    fn checked_record<R: LedgerRecord>(&self, record: &R) -> Result<R, CommandError> {
+        if self.ledger_bucket::<R>(record.bucket()).is_none() {
+            return Err(R::no_such_bucket(record.bucket()));
+        }
+        record.check_quantity(self)?;
+        checked_date(record.date())?;
+        let mut stored = record.clone();
+        let note = stored.note_mut();
+        *note = note.trim().to_owned();
+        Ok(stored)
+    }
+
+    pub(super) fn add_record<R: LedgerRecord>(&mut self, record: &R) -> Result<bool, CommandError> {
+        let record = self.checked_record(record)?;
+        R::records_mut(self).push(record);
+        Ok(true)
+    }
+
+    /// Replaces the record at `index` in place; `Ok(false)` when that record
+    /// is already there, so the plan is not marked modified.
+    pub(super) fn edit_record<R: LedgerRecord>(
+        &mut self,
+        index: usize,
+        record: &R,
+    ) -> Result<bool, CommandError> {
+        if index >= R::records(self).len() {
+            return Err(R::no_such_record(index));
+        }
+        let record = self.checked_record(record)?;
+        let slot = R::records_mut(self)
+            .get_mut(index)
+            .ok_or_else(|| R::no_such_record(index))?;
+        if *slot == record {
+            return Ok(false);
+        }
+        *slot = record;
+        Ok(true)
+    }
+
+    pub(super) fn delete_record<R: LedgerRecord>(
+        &mut self,
+        index: usize,
+    ) -> Result<bool, CommandError> {
+        remove_at(R::records_mut(self), index, R::no_such_record(index))
+    }
+
+    /// Checks every imported record before any is added, so one bad record
+    /// adds none; the error names the record as a person counts them, from 1.
+    pub(super) fn import_records<R: LedgerRecord>(
+        &mut self,
+        records: &[R],
+    ) -> Result<bool, CommandError> {
+        let checked = records
+            .iter()
+            .enumerate()
+            .map(|(index, record)| {
+                self.checked_record(record).map_err(|error| {
+                    CommandError::Invalid(format!(
+                        "imported {} {} ({}): {error}",
+                        R::RECORD,
+                        index + 1,
+                        record.date()
+                    ))
+                })
+            })
+            .collect::<Result<Vec<R>, CommandError>>()?;
+        if checked.is_empty() {
+            return Ok(false);
+        }
+        R::records_mut(self).extend(checked);
+        Ok(true)
+    }
+
+    /// The trimmed `name` for a new bucket `id`, or why it cannot be added:
+    /// the id is taken, or the name is refused as for a rename.
+    pub(super) fn checked_new_bucket<'a, R: LedgerRecord>(
+        &self,
+        id: BucketId<R>,
+        name: &'a str,
+    ) -> Result<&'a str, CommandError> {
+        if self.ledger_bucket::<R>(id).is_some() {
+            return Err(CommandError::IdInUse(format!("{} id {id}", R::BUCKET)));
+        }
+        self.checked_bucket_name::<R>(id, name)
+    }
+
+    pub(super) fn rename_bucket<R: LedgerRecord>(
+        &mut self,
+        id: BucketId<R>,
+        name: &str,
+    ) -> Result<bool, CommandError> {
+        if self.ledger_bucket::<R>(id).is_none() {
+            return Err(R::no_such_bucket(id));
+        }
+        let name = self.checked_bucket_name::<R>(id, name)?;
+        let found = self.existing_bucket_mut::<R>(id)?.name_mut();
+        if *found == name {
+            return Ok(false);
+        }
+        name.clone_into(found);
+        Ok(true)
+    }
+
+    /// Removes the bucket `id`. Its records move to `move_to`, or go with it
+    /// when that is `None`: the caller says which, so nothing logged is
+    /// dropped without being asked.
+    pub(super) fn remove_bucket<R: LedgerRecord>(
+        &mut self,
+        id: BucketId<R>,
+        move_to: Option<BucketId<R>>,
+    ) -> Result<bool, CommandError> {
+        if self.ledger_bucket::<R>(id).is_none() {
+            return Err(R::no_such_bucket(id));
+        }
+        if let Some(target) = move_to {
+            if target == id {
+                return Err(CommandError::Invalid(R::MOVE_TO_ITSELF.to_owned()));
+            }
+            if self.ledger_bucket::<R>(target).is_none() {
+                return Err(R::no_such_bucket(target));
+            }
+            for record in R::records_mut(self) {
+                if record.bucket() == id {
+                    *record.bucket_mut() = target;
+                }
+            }
+        } else {
+            R::records_mut(self).retain(|record| record.bucket() != id);
+        }
+        // `retain` rather than removing one position: a hand-edited file may
+        // hold the id twice, and no record may be left pointing at it.
+        R::buckets_mut(self).retain(|found| found.id() != id);
+        Ok(true)
+    }
+
+    /// The trimmed `name`, refused when empty or when another bucket than
+    /// `id` has it, ignoring case: two "Learning" rows in a chart, or two
+    /// "Books" in a CSV file, could not be told apart.
+    fn checked_bucket_name<'a, R: LedgerRecord>(
+        &self,
+        id: BucketId<R>,
+        name: &'a str,
+    ) -> Result<&'a str, CommandError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CommandError::EmptyTitle);
+        }
+        let folded = name.to_lowercase();
+        if let Some(other) = R::buckets(self)
+            .iter()
+            .find(|other| other.id() != id && other.name().trim().to_lowercase() == folded)
+        {
+            return Err(CommandError::Invalid(format!(
+                "there is already a {} named {:?}",
+                R::BUCKET,
+                other.name()
+            )));
+        }
+        Ok(name)
+    }
+
+    pub(super) fn existing_bucket_mut<R: LedgerRecord>(
+        &mut self,
+        id: BucketId<R>,
+    ) -> Result<&mut R::Bucket, CommandError> {
+        R::buckets_mut(self)
+            .iter_mut()
+            .find(|found| found.id() == id)
+            .ok_or_else(|| R::no_such_bucket(id))
+    }
+}
