@@ -2,17 +2,23 @@
 //! moving them with the keyboard, editing tasks, lanes and blocks.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::date;
+use common::window::{
+    Window, app_on, choose, click, click_checkbox, drag, focused_field, plan, press, right_click,
+    shortcut, start_drag, type_into, type_into_multiline, wait_for_save, window,
+};
 use egui::{Key, Modifiers, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use yearplan::app::{Clock, Document, YearplanApp};
 use yearplan::io;
 use yearplan::model::{BlockId, PhaseStatus, Plan, Task, TaskId};
 use yearplan::ui::Tab;
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 2, 16).unwrap()
+    date(2026, 2, 16)
 }
 
 // Blocks of the built-in plan.
@@ -21,34 +27,21 @@ const CORE_Q2: BlockId = BlockId(2);
 const SCALE_Q3: BlockId = BlockId(6);
 const COMPLIANCE_Q2: BlockId = BlockId(9);
 
-fn board_with(plan: Plan) -> Harness<'static, YearplanApp> {
-    let folder = std::env::temp_dir();
-    let app = YearplanApp::new(Document {
-        plan,
-        path: None,
-        dirty: false,
-    })
-    .with_clock(Clock::Fixed(today()))
-    .with_untitled_folder(folder);
-    let mut harness = Harness::builder()
+fn board_with(plan: Plan) -> Window {
+    let app = app_on(plan, today()).with_untitled_folder(std::env::temp_dir());
+    let builder = Harness::builder()
         .with_size(egui::vec2(1400.0, 1700.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
-    harness.run();
-    harness.get_by_label(Tab::Swimlanes.label()).click();
-    harness.run();
+        .with_step_dt(1.0 / 60.0);
+    let mut harness = window(builder, app);
+    click(&mut harness, Tab::Swimlanes.label());
     harness
 }
 
-fn board() -> Harness<'static, YearplanApp> {
+fn board() -> Window {
     board_with(io::default_plan(today()))
 }
 
-fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
-    &harness.state().document().plan
-}
-
-fn titles(harness: &Harness<'_, YearplanApp>, block: BlockId) -> Vec<String> {
+fn titles(harness: &Window, block: BlockId) -> Vec<String> {
     plan(harness)
         .block(block)
         .unwrap()
@@ -58,7 +51,7 @@ fn titles(harness: &Harness<'_, YearplanApp>, block: BlockId) -> Vec<String> {
         .collect()
 }
 
-fn task_named(harness: &Harness<'_, YearplanApp>, title: &str) -> Task {
+fn task_named(harness: &Window, title: &str) -> Task {
     plan(harness)
         .tasks()
         .find(|task| task.title == title)
@@ -67,37 +60,8 @@ fn task_named(harness: &Harness<'_, YearplanApp>, title: &str) -> Task {
 }
 
 /// The rect of a task's title on the board.
-fn title_rect(harness: &Harness<'_, YearplanApp>, title: &str) -> egui::Rect {
+fn title_rect(harness: &Window, title: &str) -> egui::Rect {
     harness.get_by_role_and_label(Role::Label, title).rect()
-}
-
-/// Presses on `from`, moves in small steps to `to`, and releases there.
-fn drag(harness: &mut Harness<'_, YearplanApp>, from: Pos2, to: Pos2) {
-    start_drag(harness, from, to);
-    harness.drop_at(to);
-    harness.run();
-}
-
-fn start_drag(harness: &mut Harness<'_, YearplanApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for step in 1..=8 {
-        harness.hover_at(from.lerp(to, step as f32 / 8.0));
-        harness.step();
-    }
-    harness.hover_at(to);
-    harness.step();
-}
-
-/// The text field that has the keyboard focus (a field opened on the board
-/// takes it at once, as a person expects to type straight away).
-fn focused_field<'a>(harness: &'a Harness<'_, YearplanApp>) -> egui_kittest::Node<'a> {
-    harness
-        .get_all_by_role(Role::TextInput)
-        .find(egui_kittest::Node::is_focused)
-        .expect("a focused text field")
 }
 
 /// A point just above the middle of a task's title: dropping there puts the
@@ -110,6 +74,31 @@ fn above(rect: egui::Rect) -> Pos2 {
 /// dragged task after it.
 fn below(rect: egui::Rect) -> Pos2 {
     egui::pos2(rect.center().x, rect.bottom() - 2.0)
+}
+
+/// Gives a task's title the keyboard focus, as Tab would.
+fn focus_title(harness: &mut Window, title: &str) {
+    harness.get_by_role_and_label(Role::Label, title).focus();
+    harness.run();
+}
+
+/// Types into the field that has the focus, then presses `key`.
+fn type_and_press(harness: &mut Window, text: &str, key: Key) {
+    focused_field(harness).type_text(text);
+    harness.key_press(key);
+    harness.run();
+}
+
+/// Types `text` over all the focused field holds and presses Enter.
+fn rename_to(harness: &mut Window, text: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_and_press(harness, text, Key::Enter);
+}
+
+/// Opens a task's dialog from its menu.
+fn open_task_dialog(harness: &mut Window, title: &str) {
+    right_click(harness, title);
+    click(harness, "Details…");
 }
 
 #[test]
@@ -236,11 +225,9 @@ fn a_drop_outside_every_block_changes_nothing() {
 fn alt_and_the_arrows_move_the_focused_task() {
     let mut harness = board();
     let title = "Build labs apps for each phase";
-    harness.get_by_role_and_label(Role::Label, title).focus();
-    harness.run();
+    focus_title(&mut harness, title);
 
-    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
-    harness.run();
+    shortcut(&mut harness, Modifiers::ALT, Key::ArrowDown);
     assert_eq!(titles(&harness, CORE_Q1)[2], title);
 
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
@@ -249,13 +236,11 @@ fn alt_and_the_arrows_move_the_focused_task() {
     // The focus stays on the task as it moves, so the second press moves it again.
     assert_eq!(titles(&harness, CORE_Q1)[0], title);
 
-    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
-    harness.run();
+    shortcut(&mut harness, Modifiers::ALT, Key::ArrowRight);
     assert_eq!(titles(&harness, CORE_Q2).last().unwrap(), title);
     assert_eq!(titles(&harness, CORE_Q1).len(), 3);
 
-    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
-    harness.run();
+    shortcut(&mut harness, Modifiers::ALT, Key::ArrowLeft);
     assert_eq!(titles(&harness, CORE_Q1).last().unwrap(), title);
     assert_eq!(titles(&harness, CORE_Q2).len(), 4);
 }
@@ -263,11 +248,8 @@ fn alt_and_the_arrows_move_the_focused_task() {
 #[test]
 fn a_task_is_added_at_the_end_of_a_block_by_clicking_and_typing() {
     let mut harness = board();
-    harness.get_by_label("Add task to Core Q1").click();
-    harness.run();
-    focused_field(&harness).type_text("Write the weekly review template");
-    harness.key_press(Key::Enter);
-    harness.run();
+    click(&mut harness, "Add task to Core Q1");
+    type_and_press(&mut harness, "Write the weekly review template", Key::Enter);
 
     assert_eq!(
         titles(&harness, CORE_Q1).last().unwrap(),
@@ -293,47 +275,27 @@ fn a_task_is_renamed_in_place_and_escape_cancels() {
     let id = task_named(&harness, "Audit logging").id;
 
     // From the task's menu (double-clicking the title does the same).
-    harness
-        .get_by_role_and_label(Role::Label, "Audit logging")
-        .click_secondary();
-    harness.run();
-    harness.get_by_label("Rename").click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    focused_field(&harness).type_text("Audit logging with retention");
-    harness.key_press(Key::Enter);
-    harness.run();
+    right_click(&mut harness, "Audit logging");
+    click(&mut harness, "Rename");
+    rename_to(&mut harness, "Audit logging with retention");
     assert_eq!(
         plan(&harness).task(id).unwrap().title,
         "Audit logging with retention"
     );
 
     // F2 on the focused title edits too; Escape leaves the title as it was.
-    harness
-        .get_by_role_and_label(Role::Label, "Audit logging with retention")
-        .focus();
-    harness.run();
-    harness.key_press(Key::F2);
-    harness.run();
-    focused_field(&harness).type_text(" and more");
-    harness.key_press(Key::Escape);
-    harness.run();
+    focus_title(&mut harness, "Audit logging with retention");
+    press(&mut harness, Key::F2);
+    type_and_press(&mut harness, " and more", Key::Escape);
     assert_eq!(
         plan(&harness).task(id).unwrap().title,
         "Audit logging with retention"
     );
 
     // Enter on the focused title edits as well.
-    harness
-        .get_by_role_and_label(Role::Label, "Audit logging with retention")
-        .focus();
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    focused_field(&harness).type_text("Audit trail");
-    harness.key_press(Key::Enter);
-    harness.run();
+    focus_title(&mut harness, "Audit logging with retention");
+    press(&mut harness, Key::Enter);
+    rename_to(&mut harness, "Audit trail");
     assert_eq!(plan(&harness).task(id).unwrap().title, "Audit trail");
 }
 
@@ -341,30 +303,11 @@ fn a_task_is_renamed_in_place_and_escape_cancels() {
 fn the_task_dialog_sets_notes_due_date_and_phase() {
     let mut harness = board();
     let id = task_named(&harness, "Build labs apps for each phase").id;
-    harness
-        .get_by_role_and_label(Role::Label, "Build labs apps for each phase")
-        .click_secondary();
-    harness.run();
-    harness.get_by_label("Details…").click();
-    harness.run();
-
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
-        .type_text("One small app per phase");
-    harness.get_by_role_and_label(Role::CheckBox, "Due").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::ComboBox, "Phase")
-        .click();
-    harness.run();
-    harness.get_by_label("Phase 2: Processes").click();
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    open_task_dialog(&mut harness, "Build labs apps for each phase");
+    type_into_multiline(&mut harness, "Notes", "One small app per phase");
+    click_checkbox(&mut harness, "Due");
+    choose(&mut harness, "Phase", "Phase 2: Processes");
+    click(&mut harness, "Save");
 
     let task = plan(&harness).task(id).unwrap();
     assert_eq!(task.notes, "One small app per phase");
@@ -377,12 +320,8 @@ fn the_task_dialog_sets_notes_due_date_and_phase() {
 #[test]
 fn a_task_is_deleted_from_its_menu() {
     let mut harness = board();
-    harness
-        .get_by_role_and_label(Role::Label, "PII handling")
-        .click_secondary();
-    harness.run();
-    harness.get_by_label("Delete task").click();
-    harness.run();
+    right_click(&mut harness, "PII handling");
+    click(&mut harness, "Delete task");
     assert!(!titles(&harness, COMPLIANCE_Q2).contains(&"PII handling".to_owned()));
     harness.get_by_label("Compliance Q2 progress: 0/2");
 }
@@ -394,8 +333,7 @@ fn ticking_tasks_updates_every_progress_figure() {
         "Establish CI/CD pipeline",
         "Security tooling (Sobelow, mix_audit)",
     ] {
-        harness.get_by_role_and_label(Role::CheckBox, title).click();
-        harness.run();
+        click_checkbox(&mut harness, title);
     }
     // Hand-computed: Core Q1 1 of 4; Core 1 of 16; Compliance Q1 1 of 2;
     // Q1 holds 4 + 3 + 2 = 9 tasks, 2 done; the plan 2 of 36.
@@ -409,12 +347,9 @@ fn ticking_tasks_updates_every_progress_figure() {
 #[test]
 fn lanes_are_added_renamed_reordered_and_deleted() {
     let mut harness = board();
-    harness.get_by_label("+ Add swimlane").click();
-    harness.run();
-    focused_field(&harness).type_text("Research");
-    harness.key_press(Key::Enter);
-    harness.run();
-    let names = |harness: &Harness<'_, YearplanApp>| -> Vec<String> {
+    click(&mut harness, "+ Add swimlane");
+    type_and_press(&mut harness, "Research", Key::Enter);
+    let names = |harness: &Window| -> Vec<String> {
         plan(harness)
             .swimlanes
             .iter()
@@ -424,8 +359,7 @@ fn lanes_are_added_renamed_reordered_and_deleted() {
     assert_eq!(names(&harness), ["Core", "Scale", "Compliance", "Research"]);
 
     // A new lane offers a block in every quarter.
-    harness.get_by_label("Add Q2 block to Research").click();
-    harness.run();
+    click(&mut harness, "Add Q2 block to Research");
     let research = plan(&harness).swimlanes[3].clone();
     assert_eq!(research.blocks.len(), 1);
     assert_eq!(
@@ -434,50 +368,35 @@ fn lanes_are_added_renamed_reordered_and_deleted() {
     );
 
     // Move it up, above Compliance.
-    harness.get_by_label("Research lane menu").click();
-    harness.run();
-    harness.get_by_label("Move up").click();
-    harness.run();
+    click(&mut harness, "Research lane menu");
+    click(&mut harness, "Move up");
     assert_eq!(names(&harness), ["Core", "Scale", "Research", "Compliance"]);
 
     // Rename it.
-    harness.get_by_label("Research lane menu").click();
-    harness.run();
-    harness.get_by_label("Rename…").click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    focused_field(&harness).type_text("Reading");
-    harness.key_press(Key::Enter);
-    harness.run();
+    click(&mut harness, "Research lane menu");
+    click(&mut harness, "Rename…");
+    rename_to(&mut harness, "Reading");
     assert_eq!(names(&harness)[2], "Reading");
 
     // A lane without tasks goes at once.
-    harness.get_by_label("Reading lane menu").click();
-    harness.run();
-    harness.get_by_label("Delete lane…").click();
-    harness.run();
+    click(&mut harness, "Reading lane menu");
+    click(&mut harness, "Delete lane…");
     assert_eq!(names(&harness), ["Core", "Scale", "Compliance"]);
 }
 
 #[test]
 fn deleting_a_lane_with_tasks_asks_first() {
     let mut harness = board();
-    harness.get_by_label("Scale lane menu").click();
-    harness.run();
-    harness.get_by_label("Delete lane…").click();
-    harness.run();
+    click(&mut harness, "Scale lane menu");
+    click(&mut harness, "Delete lane…");
     harness.get_by_label("Delete the lane “Scale” and its 9 tasks?");
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Cancel");
     assert_eq!(plan(&harness).swimlanes.len(), 3);
     assert!(!harness.state().document().dirty);
 
-    harness.get_by_label("Scale lane menu").click();
-    harness.run();
-    harness.get_by_label("Delete lane…").click();
-    harness.run();
-    harness.get_by_label("Delete").click();
-    harness.run();
+    click(&mut harness, "Scale lane menu");
+    click(&mut harness, "Delete lane…");
+    click(&mut harness, "Delete");
     assert_eq!(plan(&harness).swimlanes.len(), 2);
     harness.get_by_label("Plan progress: 0/27");
 }
@@ -485,25 +404,19 @@ fn deleting_a_lane_with_tasks_asks_first() {
 #[test]
 fn a_blocks_span_is_changed_and_a_block_deleted_from_its_menu() {
     let mut harness = board();
-    harness.get_by_label("Scale Q3 block menu").click();
-    harness.run();
-    harness.get_by_label("Span").click();
-    harness.run();
-    harness.get_by_label("Q3–Q4").click();
-    harness.run();
+    click(&mut harness, "Scale Q3 block menu");
+    click(&mut harness, "Span");
+    click(&mut harness, "Q3–Q4");
     let block = plan(&harness).block(SCALE_Q3).unwrap().clone();
     assert_eq!(
         (block.first_quarter, block.last_quarter),
         (yearplan::model::Quarter::Q3, yearplan::model::Quarter::Q4)
     );
 
-    harness.get_by_label("Scale Q3–Q4 block menu").click();
-    harness.run();
-    harness.get_by_label("Delete block…").click();
-    harness.run();
+    click(&mut harness, "Scale Q3–Q4 block menu");
+    click(&mut harness, "Delete block…");
     harness.get_by_label("Delete the Q3–Q4 block of Scale and its 3 tasks?");
-    harness.get_by_label("Delete").click();
-    harness.run();
+    click(&mut harness, "Delete");
     assert!(plan(&harness).block(SCALE_Q3).is_none());
     harness.get_by_label("Scale progress: 0/6");
 }
@@ -511,24 +424,14 @@ fn a_blocks_span_is_changed_and_a_block_deleted_from_its_menu() {
 #[test]
 fn find_and_hide_done_filter_the_board() {
     let mut harness = board();
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Cache optimization")
-        .click();
-    harness.run();
+    click_checkbox(&mut harness, "Cache optimization");
 
-    harness.get_by_label("Hide done").click();
-    harness.run();
+    click(&mut harness, "Hide done");
     assert!(harness.query_by_label("Cache optimization").is_none());
     harness.get_by_label("Cost optimization");
 
-    harness.get_by_label("Hide done").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "Find")
-        .focus();
-    harness.run();
-    focused_field(&harness).type_text("optim");
-    harness.run();
+    click(&mut harness, "Hide done");
+    type_into(&mut harness, "Find", "optim");
     harness.get_by_role_and_label(Role::Label, "Cache optimization");
     harness.get_by_role_and_label(Role::Label, "Cost optimization");
     harness.get_by_role_and_label(Role::Label, "Performance optimization");
@@ -540,22 +443,14 @@ fn find_and_hide_done_filter_the_board() {
 #[test]
 fn a_phase_status_is_changed_and_dated() {
     let mut harness = board();
-    harness
-        .get_by_label("Status of phase 3: Not started")
-        .click();
-    harness.run();
-    harness.get_by_label("In progress").click();
-    harness.run();
+    click(&mut harness, "Status of phase 3: Not started");
+    click(&mut harness, "In progress");
     let phase = plan(&harness).phase(3).unwrap().clone();
     assert_eq!(phase.status, PhaseStatus::InProgress);
     assert_eq!(phase.started_on, Some(today()));
 
-    harness
-        .get_by_label("Status of phase 3: In progress")
-        .click();
-    harness.run();
-    harness.get_by_label("Done").click();
-    harness.run();
+    click(&mut harness, "Status of phase 3: In progress");
+    click(&mut harness, "Done");
     let phase = plan(&harness).phase(3).unwrap().clone();
     assert_eq!(phase.status, PhaseStatus::Done);
     assert_eq!(phase.done_on, Some(today()));
@@ -575,10 +470,7 @@ fn double_clicking_a_title_renames_it() {
         .get_by_role_and_label(Role::Label, "Audit logging")
         .click();
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    focused_field(&harness).type_text("Audit trail");
-    harness.key_press(Key::Enter);
-    harness.run();
+    rename_to(&mut harness, "Audit trail");
     assert_eq!(plan(&harness).task(id).unwrap().title, "Audit trail");
 }
 
@@ -586,10 +478,7 @@ fn double_clicking_a_title_renames_it() {
 fn undo_and_redo_take_back_a_tick_and_a_drag() {
     let mut harness = board();
     let original = plan(&harness).clone();
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Audit logging")
-        .click();
-    harness.run();
+    click_checkbox(&mut harness, "Audit logging");
     let ticked = plan(&harness).clone();
 
     let from = title_rect(&harness, "Audit logging").center();
@@ -599,29 +488,27 @@ fn undo_and_redo_take_back_a_tick_and_a_drag() {
     assert_ne!(dragged, ticked);
 
     // One drag is one step.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(plan(&harness), &ticked);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(plan(&harness), &original);
     // Back where it started, nothing is unsaved.
     assert!(!harness.state().document().dirty);
 
-    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-    harness.run();
+    shortcut(
+        &mut harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+    );
     assert_eq!(plan(&harness), &ticked);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Y);
     assert_eq!(plan(&harness), &dragged);
     assert!(harness.state().document().dirty);
 
     // The buttons do the same.
-    harness.get_by_label("Undo").click();
-    harness.run();
+    click(&mut harness, "Undo");
     assert_eq!(plan(&harness), &ticked);
-    harness.get_by_label("Redo").click();
-    harness.run();
+    click(&mut harness, "Redo");
     assert_eq!(plan(&harness), &dragged);
 }
 
@@ -629,32 +516,16 @@ fn undo_and_redo_take_back_a_tick_and_a_drag() {
 fn the_task_dialog_is_one_undo_step_and_history_survives_a_save() {
     let mut harness = board();
     let original = plan(&harness).clone();
-    harness
-        .get_by_role_and_label(Role::Label, "PII handling")
-        .click_secondary();
-    harness.run();
-    harness.get_by_label("Details…").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
-        .type_text("GDPR");
-    harness.get_by_role_and_label(Role::CheckBox, "Due").click();
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    open_task_dialog(&mut harness, "PII handling");
+    type_into_multiline(&mut harness, "Notes", "GDPR");
+    click_checkbox(&mut harness, "Due");
+    click(&mut harness, "Save");
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
-    harness.state_mut().wait_for_save();
-    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_for_save(&mut harness);
     assert!(!harness.state().document().dirty);
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(plan(&harness), &original);
     assert!(harness.state().document().dirty);
     if let Some(path) = harness.state().document().path.clone() {

@@ -2,65 +2,35 @@
 //! lines, caps and CSV in and out.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::NaiveDate;
-use egui::Role;
+use common::window::{Window, app_on, choose, choose_file, click, plan, press, retype, window};
+use common::{date, write_file};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use yearplan::app::{Clock, Document, YearplanApp};
 use yearplan::dialogs::FilePurpose;
 use yearplan::io;
 use yearplan::model::{BudgetKind, Expense, LineId, Plan};
 use yearplan::ui::Tab;
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()
+    date(2026, 3, 4)
 }
 
 const BOOKS: LineId = LineId(1);
 const INFRASTRUCTURE: LineId = LineId(2);
 const TOOLS: LineId = LineId(3);
 
-fn budget_tab_with(plan: Plan) -> Harness<'static, YearplanApp> {
-    let app = YearplanApp::new(Document {
-        plan,
-        path: None,
-        dirty: false,
-    })
-    .with_clock(Clock::Fixed(today()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
-        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
-    harness.run();
-    harness.get_by_label(Tab::Budget.label()).click();
-    harness.run();
+fn budget_tab_with(plan: Plan) -> Window {
+    let builder = Harness::builder().with_size(egui::vec2(1500.0, 1100.0));
+    let mut harness = window(builder, app_on(plan, today()));
+    click(&mut harness, Tab::Budget.label());
     harness
 }
 
-fn budget_tab() -> Harness<'static, YearplanApp> {
+fn budget_tab() -> Window {
     budget_tab_with(io::default_plan(today()))
-}
-
-fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
-    &harness.state().document().plan
-}
-
-fn retype(harness: &mut Harness<'_, YearplanApp>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
-}
-
-fn choose(harness: &mut Harness<'_, YearplanApp>, combo: &str, option: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, combo).click();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, option).click();
-    harness.run();
 }
 
 #[test]
@@ -69,8 +39,7 @@ fn an_expense_added_through_the_form_counts_in_this_month() {
     choose(&mut harness, "Line", "Infrastructure");
     retype(&mut harness, "Amount", "$49.99");
     retype(&mut harness, "Note", "Fly.io");
-    harness.get_by_label("Add").click();
-    harness.run();
+    click(&mut harness, "Add");
     assert_eq!(
         plan(&harness).expenses,
         [Expense {
@@ -85,11 +54,9 @@ fn an_expense_added_through_the_form_counts_in_this_month() {
 
     // Enter adds too; cents add up exactly: 0.10 + 0.20 on top.
     retype(&mut harness, "Amount", "0.10");
-    harness.key_press(egui::Key::Enter);
-    harness.run();
+    press(&mut harness, egui::Key::Enter);
     retype(&mut harness, "Amount", "0.20");
-    harness.key_press(egui::Key::Enter);
-    harness.run();
+    press(&mut harness, egui::Key::Enter);
     let cents: i64 = plan(&harness)
         .expenses
         .iter()
@@ -111,8 +78,7 @@ fn a_bad_amount_shows_its_message_and_adds_nothing() {
     ];
     for (bad, message) in cases {
         retype(&mut harness, "Amount", bad);
-        harness.get_by_label("Add").click();
-        harness.run();
+        click(&mut harness, "Add");
         assert!(plan(&harness).expenses.is_empty(), "{bad:?} was added");
         assert!(!harness.state().document().dirty);
         if !message.is_empty() {
@@ -135,8 +101,7 @@ fn spending_from_a_cap_shows_what_is_left_and_over_in_red_words() {
     harness.get_by_label("Books cap: $44.99 / $500.00");
 
     retype(&mut harness, "Amount", "460");
-    harness.get_by_label("Add").click();
-    harness.run();
+    click(&mut harness, "Add");
     harness.get_by_label("Books: $504.99 of $500.00 — $4.99 over");
 }
 
@@ -152,12 +117,10 @@ fn removing_a_line_with_expenses_moves_them() {
         });
     }
     let mut harness = budget_tab_with(seed);
-    harness.get_by_label("Remove Tools/Services").click();
-    harness.run();
+    click(&mut harness, "Remove Tools/Services");
     harness.get_by_label_contains("has 2 expenses");
     choose(&mut harness, "Move them to", "Infrastructure");
-    harness.get_by_label("Move and remove").click();
-    harness.run();
+    click(&mut harness, "Move and remove");
     let plan = plan(&harness);
     assert!(plan.budget_line(TOOLS).is_none());
     assert_eq!(plan.expenses.len(), 2);
@@ -173,13 +136,11 @@ fn removing_a_line_with_expenses_moves_them() {
 #[test]
 fn a_line_is_added_and_changed_and_the_symbol_set() {
     let mut harness = budget_tab();
-    harness.get_by_label("+ Add budget line").click();
-    harness.run();
+    click(&mut harness, "+ Add budget line");
     retype(&mut harness, "Line name", "Courses");
     harness.get_by_label("one-time cap").click();
     retype(&mut harness, "Line amount", "1,200");
-    harness.get_by_label("Save line").click();
-    harness.run();
+    click(&mut harness, "Save line");
     let courses = plan(&harness)
         .budget_lines
         .iter()
@@ -190,19 +151,16 @@ fn a_line_is_added_and_changed_and_the_symbol_set() {
     // 12 × $300 + $500 + $1,200.
     harness.get_by_label_contains("Annual budget $5,300.00");
 
-    harness.get_by_label("Edit Infrastructure").click();
-    harness.run();
+    click(&mut harness, "Edit Infrastructure");
     retype(&mut harness, "Line amount", "150");
-    harness.get_by_label("Save line").click();
-    harness.run();
+    click(&mut harness, "Save line");
     assert_eq!(
         plan(&harness).budget_line(INFRASTRUCTURE).unwrap().kind,
         BudgetKind::Monthly { cents: 15_000 }
     );
 
     retype(&mut harness, "Currency symbol", "€");
-    harness.key_press(egui::Key::Enter);
-    harness.run();
+    press(&mut harness, egui::Key::Enter);
     assert_eq!(plan(&harness).currency_symbol, "€");
     harness.get_by_label_contains("Annual budget €5,900.00");
 }
@@ -210,32 +168,24 @@ fn a_line_is_added_and_changed_and_the_symbol_set() {
 #[test]
 fn csv_import_previews_and_adds_on_confirm_and_export_writes_all() {
     let folder = tempfile::tempdir().unwrap();
-    let csv = folder.path().join("expenses.csv");
-    std::fs::write(
-        &csv,
+    let csv = write_file(
+        folder.path(),
+        "expenses.csv",
         "date,line,amount,note\n\
          2026-03-01,Books,44.99,Elixir in Action\n\
          2026-03-02,Infrastructure,$100,\"Fly.io, March\"\n\
          2026-03-03,Yachts,5000,no such line\n",
-    )
-    .unwrap();
+    );
     let mut harness = budget_tab();
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ImportExpensesCsv, &csv);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &csv);
     harness.get_by_label("2 expenses ready to add, 1 row rejected.");
     assert!(plan(&harness).expenses.is_empty());
-    harness.get_by_label("Add 2 expenses").click();
-    harness.run();
+    click(&mut harness, "Add 2 expenses");
     assert_eq!(plan(&harness).expenses.len(), 2);
     assert_eq!(plan(&harness).expenses[1].note, "Fly.io, March");
 
     let out = folder.path().join("out.csv");
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ExportExpensesCsv, &out);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ExportExpensesCsv, &out);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("date,line,amount,note"));
     assert!(text.contains("2026-03-02,Infrastructure,100.00,\"Fly.io, March\""));
@@ -257,22 +207,14 @@ fn the_example_plan_draws_both_charts() {
 #[test]
 fn importing_the_same_expenses_twice_warns() {
     let folder = tempfile::tempdir().unwrap();
-    let csv = folder.path().join("expenses.csv");
-    std::fs::write(
-        &csv,
+    let csv = write_file(
+        folder.path(),
+        "expenses.csv",
         "date,line,amount,note\n2026-03-01,Books,44.99,Elixir in Action\n",
-    )
-    .unwrap();
+    );
     let mut harness = budget_tab();
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ImportExpensesCsv, &csv);
-    harness.run();
-    harness.get_by_label("Add 1 expense").click();
-    harness.run();
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ImportExpensesCsv, &csv);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &csv);
+    click(&mut harness, "Add 1 expense");
+    choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &csv);
     harness.get_by_label_contains("1 of these is already in the plan");
 }

@@ -2,26 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
-fn yearplan(args: &[&std::ffi::OsStr], folder: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yearplan"))
-        .args(args)
-        .current_dir(folder)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn assert_no_panic(output: &Output) {
-    let stderr = text(&output.stderr);
-    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
-}
+use common::cli::{assert_no_panic, text, yearplan};
+use common::write_file;
 
 #[test]
 fn new_then_check_summarises_the_default_plan() {
@@ -55,8 +41,7 @@ fn new_then_check_summarises_the_default_plan() {
 #[test]
 fn new_refuses_to_overwrite_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    fs::write(&path, "my precious notes").unwrap();
+    let path = write_file(dir.path(), "plan.ron", "my precious notes");
 
     let output = yearplan(&["new".as_ref(), path.as_os_str()], dir.path());
     assert_eq!(output.status.code(), Some(1));
@@ -73,10 +58,9 @@ fn new_refuses_to_overwrite_an_existing_file() {
 #[test]
 fn check_on_a_malformed_file_reports_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("broken.ron");
     let broken =
         "(\n    format_version: 1,\n    title: \"Broken\"\n    start_date: \"2026-01-01\",\n)\n";
-    fs::write(&path, broken).unwrap();
+    let path = write_file(dir.path(), "broken.ron", broken);
 
     let output = yearplan(&["check".as_ref(), path.as_os_str()], dir.path());
     assert_eq!(output.status.code(), Some(1));

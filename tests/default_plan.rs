@@ -4,7 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::NaiveDate;
+mod common;
+
+use common::date;
 use yearplan::model::money::{annual_budget_cents, monthly_run_rate_cents, one_time_caps_cents};
 use yearplan::model::progress::{Progress, phases_done, plan_progress};
 use yearplan::model::time::weekly_target_total;
@@ -149,10 +151,7 @@ fn header_and_goals() {
     assert_eq!(plan.format_version, 1);
     assert_eq!(plan.format_version, yearplan::model::FORMAT_VERSION);
     assert_eq!(plan.title, "Annual Plan");
-    assert_eq!(
-        plan.start_date,
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
-    );
+    assert_eq!(plan.start_date, date(2026, 1, 1));
     assert_eq!(plan.currency_symbol, "$");
     assert_eq!(
         plan.goals,

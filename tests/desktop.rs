@@ -4,11 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::cli::{binary, text};
 use yearplan::desktop::{
     self, DESKTOP_ENTRY, ICON_PNGS, ICON_SVG, INSTALLED_MARKER, MIME_DEFINITION, PLAN_EXTENSION,
     PLAN_MIME_TYPE, WINDOW_ICON_PNG,
@@ -17,7 +20,7 @@ use yearplan::desktop::{
 /// Runs the binary with nothing of the caller's environment but `PATH`, so
 /// the test can never write into the real home folder.
 fn yearplan(args: &[&str], home: &Path, data_home: Option<&Path>, path_var: &OsString) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_yearplan"));
+    let mut command = binary();
     command
         .args(args)
         .env_clear()
@@ -29,12 +32,26 @@ fn yearplan(args: &[&str], home: &Path, data_home: Option<&Path>, path_var: &OsS
     command.output().unwrap()
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn real_path() -> OsString {
     std::env::var_os("PATH").unwrap_or_default()
+}
+
+/// `yearplan COMMAND` with the caller's `PATH`, so that the database tools
+/// run where they are installed.
+fn run(command: &str, home: &Path, data_home: Option<&Path>) -> Output {
+    yearplan(&[command], home, data_home, &real_path())
+}
+
+/// `run`, which must succeed; what the command printed.
+fn run_ok(command: &str, home: &Path, data_home: Option<&Path>) -> String {
+    let output = run(command, home, data_home);
+    let stdout = text(&output.stdout);
+    assert!(
+        output.status.success(),
+        "stdout: {stdout}\nstderr: {}",
+        text(&output.stderr)
+    );
+    stdout
 }
 
 /// The files install-desktop promises, spelled out here rather than taken
@@ -92,18 +109,7 @@ fn install_desktop_writes_the_files_and_uninstall_desktop_removes_them() {
         fs::write(other, "not Yearplan's").unwrap();
     }
 
-    let output = yearplan(
-        &["install-desktop"],
-        home.path(),
-        Some(&data_home),
-        &real_path(),
-    );
-    let stdout = text(&output.stdout);
-    assert!(
-        output.status.success(),
-        "stdout: {stdout}\nstderr: {}",
-        text(&output.stderr)
-    );
+    let stdout = run_ok("install-desktop", home.path(), Some(&data_home));
     for file in expected_files(&data_home) {
         assert!(file.is_file(), "{} was not written", file.display());
         assert!(
@@ -162,26 +168,10 @@ fn install_desktop_writes_the_files_and_uninstall_desktop_removes_them() {
     }
 
     // Installing again (after moving the binary, say) just rewrites the files.
-    let output = yearplan(
-        &["install-desktop"],
-        home.path(),
-        Some(&data_home),
-        &real_path(),
-    );
+    let output = run("install-desktop", home.path(), Some(&data_home));
     assert!(output.status.success(), "stderr: {}", text(&output.stderr));
 
-    let output = yearplan(
-        &["uninstall-desktop"],
-        home.path(),
-        Some(&data_home),
-        &real_path(),
-    );
-    let stdout = text(&output.stdout);
-    assert!(
-        output.status.success(),
-        "stdout: {stdout}\nstderr: {}",
-        text(&output.stderr)
-    );
+    let stdout = run_ok("uninstall-desktop", home.path(), Some(&data_home));
     for file in expected_files(&data_home) {
         assert!(!file.exists(), "{} was not removed", file.display());
         assert!(
@@ -198,12 +188,7 @@ fn install_desktop_writes_the_files_and_uninstall_desktop_removes_them() {
     }
 
     // Uninstalling twice finds nothing to do, and says so.
-    let output = yearplan(
-        &["uninstall-desktop"],
-        home.path(),
-        Some(&data_home),
-        &real_path(),
-    );
+    let output = run("uninstall-desktop", home.path(), Some(&data_home));
     assert!(output.status.success(), "stderr: {}", text(&output.stderr));
     assert!(text(&output.stdout).starts_with("Nothing to remove"));
 }
@@ -212,12 +197,12 @@ fn install_desktop_writes_the_files_and_uninstall_desktop_removes_them() {
 fn without_xdg_data_home_the_files_go_under_home_local_share() {
     let home = tempfile::tempdir().unwrap();
     let data_home = home.path().join(".local/share");
-    let output = yearplan(&["install-desktop"], home.path(), None, &real_path());
+    let output = run("install-desktop", home.path(), None);
     assert!(output.status.success(), "stderr: {}", text(&output.stderr));
     for file in expected_files(&data_home) {
         assert!(file.is_file(), "{} was not written", file.display());
     }
-    let output = yearplan(&["uninstall-desktop"], home.path(), None, &real_path());
+    let output = run("uninstall-desktop", home.path(), None);
     assert!(output.status.success(), "stderr: {}", text(&output.stderr));
     for file in expected_files(&data_home) {
         assert!(!file.exists(), "{} was not removed", file.display());
@@ -259,12 +244,7 @@ fn a_launcher_written_by_hand_is_neither_overwritten_nor_removed() {
     let by_hand = "[Desktop Entry]\nType=Application\nName=My Yearplan\nExec=/opt/yp %f\n";
     fs::write(&entry, by_hand).unwrap();
 
-    let output = yearplan(
-        &["install-desktop"],
-        home.path(),
-        Some(&data_home),
-        &real_path(),
-    );
+    let output = run("install-desktop", home.path(), Some(&data_home));
     let stderr = text(&output.stderr);
     assert!(!output.status.success());
     assert!(stderr.contains(&entry.display().to_string()), "{stderr}");
@@ -277,12 +257,7 @@ fn a_launcher_written_by_hand_is_neither_overwritten_nor_removed() {
     assert!(!data_home.join("icons").exists());
     assert!(!data_home.join("mime").exists());
 
-    let output = yearplan(
-        &["uninstall-desktop"],
-        home.path(),
-        Some(&data_home),
-        &real_path(),
-    );
+    let output = run("uninstall-desktop", home.path(), Some(&data_home));
     let stdout = text(&output.stdout);
     assert!(output.status.success(), "stderr: {}", text(&output.stderr));
     assert!(
@@ -294,7 +269,7 @@ fn a_launcher_written_by_hand_is_neither_overwritten_nor_removed() {
 
 #[test]
 fn without_any_home_the_command_says_why_it_cannot_install() {
-    let output = Command::new(env!("CARGO_BIN_EXE_yearplan"))
+    let output = binary()
         .arg("install-desktop")
         .env_clear()
         .output()

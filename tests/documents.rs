@@ -2,45 +2,37 @@
 //! disk, the save-first questions, New, Open, Save As, errors, recent files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use egui::{Key, Modifiers, Role};
+use common::window::{
+    Window, app_on, choose_file, click, plan, shortcut, tick_on_the_board, wait_for_save, window,
+};
+use common::{date, write_file};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use yearplan::app::{Clock, Document, YearplanApp};
+use tempfile::TempDir;
+use yearplan::app::{Clock, YearplanApp};
 use yearplan::dialogs::FilePurpose;
 use yearplan::io;
 use yearplan::model::Plan;
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 2, 16).unwrap()
+    date(2026, 2, 16)
 }
 
-fn harness(app: YearplanApp) -> Harness<'static, YearplanApp> {
-    let mut harness = Harness::builder()
+fn harness(app: YearplanApp) -> Window {
+    let builder = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
-        .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
-    harness.run();
-    harness
-}
-
-fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
-    &harness.state().document().plan
-}
-
-/// Ticks a task on the board, making an unsaved change.
-fn tick(harness: &mut Harness<'_, YearplanApp>, title: &str) {
-    harness.get_by_label("Swimlanes").click();
-    harness.run();
-    harness.get_by_role_and_label(Role::CheckBox, title).click();
-    harness.run();
-    assert!(harness.state().document().dirty);
+        .with_max_steps(400);
+    window(builder, app)
 }
 
 /// Steps until a plan being opened has been read.
-fn wait_for_open(harness: &mut Harness<'_, YearplanApp>) {
+fn wait_for_open(harness: &mut Window) {
     for _ in 0..500 {
         if !harness.state().is_loading() {
             break;
@@ -55,161 +47,177 @@ fn wait_for_open(harness: &mut Harness<'_, YearplanApp>) {
     harness.run();
 }
 
-fn saved_plan(folder: &Path) -> (PathBuf, Plan) {
-    let path = folder.join("year.plan.ron");
-    let plan = io::default_plan(today());
-    io::save_plan(&path, &plan).unwrap();
-    (path, plan)
+/// The built-in plan saved in a throw-away folder, with a folder for the
+/// app's recovery copies beside it.
+struct Saved {
+    folder: TempDir,
+    path: PathBuf,
+    plan: Plan,
+    recovery: PathBuf,
 }
 
-fn app_on(path: &Path, recovery: &Path) -> YearplanApp {
-    YearplanApp::open(Some(path), Clock::Fixed(today()))
-        .with_recovery_folder(recovery)
-        .with_untitled_folder(recovery)
+fn saved_plan() -> Saved {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("year.plan.ron");
+    let plan = io::default_plan(today());
+    io::save_plan(&path, &plan).unwrap();
+    let recovery = folder.path().join("recovery");
+    Saved {
+        folder,
+        path,
+        plan,
+        recovery,
+    }
+}
+
+impl Saved {
+    /// The app started on the saved plan, as `yearplan PATH` starts it.
+    fn app(&self) -> YearplanApp {
+        YearplanApp::open(Some(&self.path), Clock::Fixed(today()))
+            .with_recovery_folder(&self.recovery)
+            .with_untitled_folder(&self.recovery)
+    }
+
+    /// Where the app keeps its copy of changes not saved yet.
+    fn unsaved_copy(&self) -> PathBuf {
+        self.recovery.join("unsaved.plan.ron")
+    }
+}
+
+/// What Save As does once the person has picked `path`, up to the save landing.
+fn save_as(harness: &mut Window, path: &Path) {
+    harness
+        .state_mut()
+        .file_chosen(FilePurpose::SavePlanAs, path);
+    wait_for_save(harness);
+}
+
+/// Lets a moment pass, in which the recovery copy is written (steps are a
+/// quarter second).
+fn wait_for_the_recovery_copy(harness: &mut Window) {
+    for _ in 0..10 {
+        harness.step();
+    }
+}
+
+/// Another program (say, git pull) gives the plan's file a new title, and
+/// the app looks at the disk.
+fn retitled_elsewhere(harness: &mut Window, path: &Path, title: &str) {
+    let mut theirs = io::load_plan(path).unwrap();
+    theirs.title = title.to_owned();
+    io::save_plan(path, &theirs).unwrap();
+    harness.state_mut().check_disk_now();
+    harness.run();
 }
 
 #[test]
 fn after_a_crash_the_next_start_offers_the_unsaved_changes() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, on_disk) = saved_plan(folder.path());
+    let saved = saved_plan();
 
-    let mut first = harness(app_on(&path, &recovery));
-    tick(&mut first, "Establish CI/CD pipeline");
-    // A moment later the recovery copy is written (steps are a quarter second).
-    for _ in 0..10 {
-        first.step();
-    }
+    let mut first = harness(saved.app());
+    tick_on_the_board(&mut first, "Establish CI/CD pipeline");
+    wait_for_the_recovery_copy(&mut first);
     let edited = plan(&first).clone();
-    assert!(recovery.join("unsaved.plan.ron").exists());
+    assert!(saved.unsaved_copy().exists());
     // The crash: the app is gone without saving; the file is as it was.
     drop(first);
-    assert_eq!(io::load_plan(&path).unwrap(), on_disk);
+    assert_eq!(io::load_plan(&saved.path).unwrap(), saved.plan);
 
-    let mut second = harness(app_on(&path, &recovery));
+    let mut second = harness(saved.app());
     assert!(second.state().is_offering_recovery());
     second.get_by_label_contains("with changes that were never saved");
-    second.get_by_label("Restore").click();
-    second.run();
+    click(&mut second, "Restore");
     assert_eq!(plan(&second), &edited);
     assert!(second.state().document().dirty);
     assert_eq!(
         second.state().document().path.as_deref(),
-        Some(path.as_path())
+        Some(saved.path.as_path())
     );
 
     // Saving puts the changes in the file and retires the copy.
-    second.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    second.run();
-    second.state_mut().wait_for_save();
-    second.run();
-    assert_eq!(io::load_plan(&path).unwrap(), edited);
-    assert!(!recovery.join("unsaved.plan.ron").exists());
+    shortcut(&mut second, Modifiers::COMMAND, Key::S);
+    wait_for_save(&mut second);
+    assert_eq!(io::load_plan(&saved.path).unwrap(), edited);
+    assert!(!saved.unsaved_copy().exists());
 }
 
 #[test]
 fn declining_the_recovery_keeps_the_copy_until_the_next_save() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let mut first = harness(app_on(&path, &recovery));
-    tick(&mut first, "Audit logging");
-    for _ in 0..10 {
-        first.step();
-    }
+    let saved = saved_plan();
+    let mut first = harness(saved.app());
+    tick_on_the_board(&mut first, "Audit logging");
+    wait_for_the_recovery_copy(&mut first);
     drop(first);
 
-    let mut second = harness(app_on(&path, &recovery));
-    second.get_by_label("Not now").click();
-    second.run();
+    let mut second = harness(saved.app());
+    click(&mut second, "Not now");
     assert!(!second.state().is_offering_recovery());
     assert!(!second.state().document().dirty);
-    assert!(recovery.join("unsaved.plan.ron").exists());
+    assert!(saved.unsaved_copy().exists());
     // Still there for the start after.
-    let third = harness(app_on(&path, &recovery));
+    let third = harness(saved.app());
     assert!(third.state().is_offering_recovery());
 }
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let mut harness = harness(app_on(&path, &recovery));
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
 
-    // Another program (say, git pull) rewrites the file.
-    let mut theirs = io::load_plan(&path).unwrap();
-    theirs.title = "Changed elsewhere".to_owned();
-    io::save_plan(&path, &theirs).unwrap();
-    harness.state_mut().check_disk_now();
-    harness.run();
+    retitled_elsewhere(&mut harness, &saved.path, "Changed elsewhere");
     harness.get_by_label("The plan's file was changed by another program.");
 
-    harness.get_by_label("Keep mine").click();
-    harness.run();
-    tick(&mut harness, "Audit logging");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    click(&mut harness, "Keep mine");
+    tick_on_the_board(&mut harness, "Audit logging");
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
     harness.get_by_label("The file changed on disk");
-    harness.get_by_label("Cancel").click();
-    harness.run();
-    assert_eq!(io::load_plan(&path).unwrap().title, "Changed elsewhere");
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        io::load_plan(&saved.path).unwrap().title,
+        "Changed elsewhere"
+    );
     assert!(harness.state().document().dirty);
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
-    harness.get_by_label("Overwrite").click();
-    harness.run();
-    harness.state_mut().wait_for_save();
-    harness.run();
-    assert_eq!(io::load_plan(&path).unwrap(), *plan(&harness));
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    click(&mut harness, "Overwrite");
+    wait_for_save(&mut harness);
+    assert_eq!(io::load_plan(&saved.path).unwrap(), *plan(&harness));
     assert!(!harness.state().document().dirty);
 }
 
 #[test]
 fn the_banner_reloads_what_another_program_wrote() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let mut harness = harness(app_on(&path, &recovery));
-    let mut theirs = io::load_plan(&path).unwrap();
-    theirs.title = "Pulled from git".to_owned();
-    io::save_plan(&path, &theirs).unwrap();
-    harness.state_mut().check_disk_now();
-    harness.run();
-    harness.get_by_label("Reload").click();
-    harness.run();
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
+    retitled_elsewhere(&mut harness, &saved.path, "Pulled from git");
+    click(&mut harness, "Reload");
     wait_for_open(&mut harness);
     assert_eq!(plan(&harness).title, "Pulled from git");
 }
 
 #[test]
 fn opening_over_unsaved_changes_asks_and_cancel_keeps_the_plan() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let other = folder.path().join("other.plan.ron");
+    let saved = saved_plan();
+    let other = saved.folder.path().join("other.plan.ron");
     let mut other_plan = io::default_plan(today());
     other_plan.title = "Other plan".to_owned();
     io::save_plan(&other, &other_plan).unwrap();
 
-    let mut harness = harness(app_on(&path, &recovery));
-    tick(&mut harness, "Audit logging");
+    let mut harness = harness(saved.app());
+    tick_on_the_board(&mut harness, "Audit logging");
     let before = plan(&harness).clone();
 
     // A plan file dropped on the window.
     harness.state_mut().file_dropped(other.clone());
     harness.run();
     harness.get_by_label_contains("before opening another plan?");
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Cancel");
     assert_eq!(plan(&harness), &before);
     assert!(harness.state().document().dirty);
 
     harness.state_mut().file_dropped(other.clone());
     harness.run();
-    harness.get_by_label("Don't Save").click();
-    harness.run();
+    click(&mut harness, "Don't Save");
     wait_for_open(&mut harness);
     assert_eq!(plan(&harness).title, "Other plan");
     assert_eq!(
@@ -217,17 +225,18 @@ fn opening_over_unsaved_changes_asks_and_cancel_keeps_the_plan() {
         Some(other.as_path())
     );
     // The first file never saw the dropped changes.
-    assert_eq!(io::load_plan(&path).unwrap().title, "Annual Plan");
+    assert_eq!(io::load_plan(&saved.path).unwrap().title, "Annual Plan");
 }
 
 #[test]
 fn a_bad_file_opened_shows_why_and_leaves_the_plan_as_it_was() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let bad = folder.path().join("bad.plan.ron");
-    std::fs::write(&bad, "(format_version: 1, title: \"x\" start_date: 5)").unwrap();
-    let mut harness = harness(app_on(&path, &recovery));
+    let saved = saved_plan();
+    let bad = write_file(
+        saved.folder.path(),
+        "bad.plan.ron",
+        "(format_version: 1, title: \"x\" start_date: 5)",
+    );
+    let mut harness = harness(saved.app());
     let before = plan(&harness).clone();
 
     harness.state_mut().file_chosen(FilePurpose::OpenPlan, &bad);
@@ -235,53 +244,44 @@ fn a_bad_file_opened_shows_why_and_leaves_the_plan_as_it_was() {
     let error = harness.state().error().unwrap().to_owned();
     assert!(error.contains("Could not open the plan"), "{error}");
     assert!(error.contains(&bad.display().to_string()), "{error}");
-    harness.get_by_label("OK").click();
-    harness.run();
+    click(&mut harness, "OK");
     assert_eq!(plan(&harness), &before);
     assert_eq!(
         harness.state().document().path.as_deref(),
-        Some(path.as_path())
+        Some(saved.path.as_path())
     );
 }
 
 #[test]
 fn a_failed_save_says_where_and_why_and_keeps_the_changes() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let mut harness = harness(app_on(&path, &recovery));
-    tick(&mut harness, "Audit logging");
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
+    tick_on_the_board(&mut harness, "Audit logging");
     let edited = plan(&harness).clone();
 
-    let nowhere = folder.path().join("no such folder").join("plan.plan.ron");
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::SavePlanAs, &nowhere);
-    harness.state_mut().wait_for_save();
-    harness.run();
+    let nowhere = saved
+        .folder
+        .path()
+        .join("no such folder")
+        .join("plan.plan.ron");
+    save_as(&mut harness, &nowhere);
     let error = harness.state().error().unwrap().to_owned();
     assert!(error.contains("no such folder"), "{error}");
     assert_eq!(plan(&harness), &edited);
     assert!(harness.state().document().dirty);
     assert_eq!(
         harness.state().document().path.as_deref(),
-        Some(path.as_path())
+        Some(saved.path.as_path())
     );
 }
 
 #[test]
 fn save_as_writes_a_new_file_and_remembers_it() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let mut harness = harness(app_on(&path, &recovery));
-    tick(&mut harness, "Audit logging");
-    let copy = folder.path().join("copy.plan.ron");
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::SavePlanAs, &copy);
-    harness.state_mut().wait_for_save();
-    harness.run();
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
+    tick_on_the_board(&mut harness, "Audit logging");
+    let copy = saved.folder.path().join("copy.plan.ron");
+    save_as(&mut harness, &copy);
     assert_eq!(io::load_plan(&copy).unwrap(), *plan(&harness));
     assert_eq!(
         harness.state().document().path.as_deref(),
@@ -289,54 +289,39 @@ fn save_as_writes_a_new_file_and_remembers_it() {
     );
     assert!(!harness.state().document().dirty);
     assert_eq!(harness.state().preferences().recent[0], copy);
-    assert_eq!(harness.state().preferences().recent[1], path);
+    assert_eq!(harness.state().preferences().recent[1], saved.path);
 }
 
 #[test]
 fn recent_files_show_a_missing_one_which_can_be_removed() {
-    let folder = tempfile::tempdir().unwrap();
-    let recovery = folder.path().join("recovery");
-    let (path, _) = saved_plan(folder.path());
-    let gone = folder.path().join("gone.plan.ron");
+    let saved = saved_plan();
+    let gone = saved.folder.path().join("gone.plan.ron");
     let prefs = yearplan::app::Preferences {
-        recent: vec![path.clone(), gone.clone()],
+        recent: vec![saved.path.clone(), gone.clone()],
         ..Default::default()
     };
-    let mut harness = harness(app_on(&path, &recovery).with_preferences(prefs));
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open Recent").click();
-    harness.run();
+    let mut harness = harness(saved.app().with_preferences(prefs));
+    click(&mut harness, "File");
+    click(&mut harness, "Open Recent");
     harness.get_by_label(&format!("{} (missing)", gone.display()));
-    harness
-        .get_by_label(&format!("Remove {} from the list", gone.display()))
-        .click();
-    harness.run();
-    assert_eq!(harness.state().preferences().recent, [path]);
+    click(
+        &mut harness,
+        &format!("Remove {} from the list", gone.display()),
+    );
+    assert_eq!(harness.state().preferences().recent, [saved.path]);
 }
 
 #[test]
 fn new_asks_for_the_start_date() {
     let folder = tempfile::tempdir().unwrap();
-    let app = YearplanApp::new(Document {
-        plan: io::example_plan().unwrap(),
-        path: None,
-        dirty: false,
-    })
-    .with_clock(Clock::Fixed(today()))
-    .with_untitled_folder(folder.path());
+    let app = app_on(io::example_plan().unwrap(), today()).with_untitled_folder(folder.path());
     let mut harness = harness(app);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("New plan");
-    harness.get_by_label("Create").click();
-    harness.run();
+    click(&mut harness, "Create");
     let plan = plan(&harness);
     assert_eq!(plan.title, "Annual Plan");
-    assert_eq!(
-        plan.start_date,
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
-    );
+    assert_eq!(plan.start_date, date(2026, 1, 1));
     assert!(plan.time_entries.is_empty());
 }
 
@@ -352,13 +337,7 @@ fn a_dropped_markdown_plan_imports_and_a_plan_exports_to_markdown() {
         &seed,
     )
     .unwrap();
-    let app = YearplanApp::new(Document {
-        plan: io::example_plan().unwrap(),
-        path: None,
-        dirty: false,
-    })
-    .with_clock(Clock::Fixed(today()))
-    .with_untitled_folder(folder.path());
+    let app = app_on(io::example_plan().unwrap(), today()).with_untitled_folder(folder.path());
     let mut harness = harness(app);
     harness.state_mut().file_dropped(seed);
     harness.run();
@@ -372,10 +351,7 @@ fn a_dropped_markdown_plan_imports_and_a_plan_exports_to_markdown() {
     assert_eq!(harness.state().document().path, None);
 
     let out = folder.path().join("out.md");
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ExportMarkdown, &out);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ExportMarkdown, &out);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("### Core (Foundation Building)"), "{text}");
     assert!(text.contains("**Q1-Q2**"), "{text}");

@@ -2,9 +2,11 @@
 //! use of the seed plan, for screenshots and for a new user to explore.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use common::date;
 use yearplan::io;
 use yearplan::model::calendar::{IsoWeek, YearMonth};
 use yearplan::model::sample::example_plan;
@@ -20,7 +22,7 @@ fn example() -> Plan {
 #[test]
 fn the_example_file_is_what_the_generator_makes() {
     // Regenerate with: to_ron_string(&example_plan(&default_plan(..))).
-    let seed = io::default_plan(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+    let seed = io::default_plan(date(2026, 11, 27));
     let generated = io::to_ron_string(&example_plan(&seed)).unwrap();
     assert!(
         generated == EXAMPLE,

@@ -3,10 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use common::{date, write_file};
 use tempfile::TempDir;
 use yearplan::io::{
     FileError, MAX_FILE_BYTES, backup_path, default_plan, load_plan, parse_plan, save_new_plan,
@@ -16,10 +18,6 @@ use yearplan::model::{
     Block, BlockId, CategoryId, Expense, LineId, Period, PhaseStatus, Plan, Quarter, Review,
     TaskId, TimeEntry,
 };
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 fn seed_plan() -> Plan {
     default_plan(date(2026, 3, 2))
@@ -92,8 +90,7 @@ struct Fixture {
 
 fn fixture(bytes: impl AsRef<[u8]>) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    fs::write(&path, bytes).unwrap();
+    let path = write_file(dir.path(), "plan.ron", bytes);
     Fixture { _dir: dir, path }
 }
 

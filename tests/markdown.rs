@@ -2,11 +2,16 @@
 //! shapes, round trips, hostile input, and the `import` and `export` commands.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use std::ffi::OsStr;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::NaiveDate;
+use common::cli::{assert_no_panic, text, yearplan};
+use common::{date, write_file};
 use yearplan::io::markdown::{
     MAX_LISTED_UNPLACED, MarkdownImport, UnplacedLine, export_markdown, import_markdown,
 };
@@ -21,10 +26,6 @@ const SEED: &str = include_str!("markdown_fixtures/annual-plan.md");
 const TEAM_ROADMAP: &str = include_str!("markdown_fixtures/team-roadmap.md");
 const MINIMAL: &str = include_str!("markdown_fixtures/minimal.md");
 const MESSY: &str = include_str!("markdown_fixtures/messy.md");
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 fn today() -> NaiveDate {
     date(2026, 3, 2)
@@ -84,6 +85,37 @@ fn spans(lane: &Swimlane) -> Vec<(Quarter, Quarter)> {
     lane.blocks
         .iter()
         .map(|block| (block.first_quarter, block.last_quarter))
+        .collect()
+}
+
+/// Each lane's name and subtitle.
+fn lanes(plan: &Plan) -> Vec<(&str, &str)> {
+    plan.swimlanes
+        .iter()
+        .map(|lane| (lane.name.as_str(), lane.subtitle.as_str()))
+        .collect()
+}
+
+/// Each time category's name and weekly target.
+fn hours(plan: &Plan) -> Vec<(&str, f64, f64)> {
+    plan.time_categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.weekly_min_hours, c.weekly_max_hours))
+        .collect()
+}
+
+/// Each budget line's name and kind.
+fn money(plan: &Plan) -> Vec<(&str, BudgetKind)> {
+    plan.budget_lines
+        .iter()
+        .map(|line| (line.name.as_str(), line.kind))
+        .collect()
+}
+
+fn cadences(plan: &Plan) -> Vec<(Period, &str)> {
+    plan.review_cadences
+        .iter()
+        .map(|c| (c.period, c.purpose.as_str()))
         .collect()
 }
 
@@ -173,13 +205,8 @@ fn a_team_roadmap_with_five_lanes_spans_and_ticked_boxes() {
         ]
     );
 
-    let lanes: Vec<(&str, &str)> = plan
-        .swimlanes
-        .iter()
-        .map(|lane| (lane.name.as_str(), lane.subtitle.as_str()))
-        .collect();
     assert_eq!(
-        lanes,
+        lanes(plan),
         [
             ("Infrastructure", "Cloud & Networking"),
             ("API", "Public Endpoints"),
@@ -215,19 +242,12 @@ fn a_team_roadmap_with_five_lanes_spans_and_ticked_boxes() {
     assert_eq!(ids, (1..=14).collect::<Vec<_>>());
     assert!(plan.phases.is_empty());
 
-    let hours: Vec<(&str, f64, f64)> = plan
-        .time_categories
-        .iter()
-        .map(|c| (c.name.as_str(), c.weekly_min_hours, c.weekly_max_hours))
-        .collect();
-    assert_eq!(hours, [("On-call", 4.0, 6.0), ("Code review", 8.0, 8.0)]);
-    let money: Vec<(&str, BudgetKind)> = plan
-        .budget_lines
-        .iter()
-        .map(|line| (line.name.as_str(), line.kind))
-        .collect();
     assert_eq!(
-        money,
+        hours(plan),
+        [("On-call", 4.0, 6.0), ("Code review", 8.0, 8.0)]
+    );
+    assert_eq!(
+        money(plan),
         [
             ("Cloud", BudgetKind::Monthly { cents: 250_000 }),
             (
@@ -245,13 +265,8 @@ fn a_team_roadmap_with_five_lanes_spans_and_ticked_boxes() {
             MetricMeasure::Manual { done: false },
         ]
     );
-    let cadences: Vec<(Period, &str)> = plan
-        .review_cadences
-        .iter()
-        .map(|c| (c.period, c.purpose.as_str()))
-        .collect();
     assert_eq!(
-        cadences,
+        cadences(plan),
         [
             (Period::Weekly, "Team sync on blockers"),
             (Period::Quarterly, "Roadmap re-plan with product"),
@@ -295,13 +310,8 @@ fn a_messy_plan_imports_what_it_can_and_reports_every_other_line() {
         ["Get fit", "Read 20 books (fiction and non-fiction)"]
     );
 
-    let names: Vec<(&str, &str)> = plan
-        .swimlanes
-        .iter()
-        .map(|lane| (lane.name.as_str(), lane.subtitle.as_str()))
-        .collect();
     assert_eq!(
-        names,
+        lanes(plan),
         [
             ("Health", ""),
             ("Reading list", "Books"),
@@ -355,26 +365,16 @@ fn a_messy_plan_imports_what_it_can_and_reports_every_other_line() {
     );
 
     assert_eq!(plan.currency_symbol, "$");
-    let money: Vec<(&str, BudgetKind)> = plan
-        .budget_lines
-        .iter()
-        .map(|line| (line.name.as_str(), line.kind))
-        .collect();
     assert_eq!(
-        money,
+        money(plan),
         [
             ("Gym", BudgetKind::Monthly { cents: 120_000 }),
             ("Streaming", BudgetKind::Monthly { cents: 5_000 }),
             ("Course", BudgetKind::OneTime { cap_cents: 30_000 }),
         ]
     );
-    let hours: Vec<(&str, f64, f64)> = plan
-        .time_categories
-        .iter()
-        .map(|c| (c.name.as_str(), c.weekly_min_hours, c.weekly_max_hours))
-        .collect();
     assert_eq!(
-        hours,
+        hours(plan),
         [
             ("Exercise", 10.0, 10.0),
             ("Reading", 5.0, 5.0),
@@ -393,13 +393,8 @@ fn a_messy_plan_imports_what_it_can_and_reports_every_other_line() {
             ("All 2 phases completed", MetricMeasure::PhasesDone),
         ]
     );
-    let cadences: Vec<(Period, &str)> = plan
-        .review_cadences
-        .iter()
-        .map(|c| (c.period, c.purpose.as_str()))
-        .collect();
     assert_eq!(
-        cadences,
+        cadences(plan),
         [
             (Period::Weekly, "sunday check-in"),
             (Period::Monthly, "budget look")
@@ -477,12 +472,10 @@ fn other_shapes_of_the_same_things() {
         [(Quarter::Q1, Quarter::Q4)],
         "tasks without a quarter cover the year"
     );
-    let hours: Vec<(&str, f64, f64)> = plan
-        .time_categories
-        .iter()
-        .map(|c| (c.name.as_str(), c.weekly_min_hours, c.weekly_max_hours))
-        .collect();
-    assert_eq!(hours, [("Deep work", 8.0, 8.0), ("Reading", 3.0, 3.0)]);
+    assert_eq!(
+        hours(plan),
+        [("Deep work", 8.0, 8.0), ("Reading", 3.0, 3.0)]
+    );
     assert_eq!(plan.currency_symbol, "EUR");
     let money: Vec<BudgetKind> = plan.budget_lines.iter().map(|l| l.kind).collect();
     assert_eq!(
@@ -880,39 +873,31 @@ fn a_document_of_nothing_but_stray_lines_lists_a_thousand_and_counts_the_rest() 
 
 // --- the commands -----------------------------------------------------------------
 
-fn yearplan(args: &[&std::ffi::OsStr], folder: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yearplan"))
-        .args(args)
-        .current_dir(folder)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn assert_no_panic(output: &Output) {
-    let stderr = text(&output.stderr);
-    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+/// `yearplan COMMAND INPUT -o OUTPUT`, run in `folder`.
+fn yearplan_to(
+    command: &str,
+    input: impl AsRef<OsStr>,
+    output: impl AsRef<OsStr>,
+    folder: &Path,
+) -> Output {
+    yearplan(
+        &[
+            command.as_ref(),
+            input.as_ref(),
+            "-o".as_ref(),
+            output.as_ref(),
+        ],
+        folder,
+    )
 }
 
 #[test]
 fn import_writes_the_plan_and_warns_about_each_line_it_could_not_place() {
     let dir = tempfile::tempdir().unwrap();
-    let markdown = dir.path().join("messy.md");
+    let markdown = write_file(dir.path(), "messy.md", MESSY);
     let output = dir.path().join("messy.ron");
-    fs::write(&markdown, MESSY).unwrap();
 
-    let run = yearplan(
-        &[
-            "import".as_ref(),
-            markdown.as_os_str(),
-            "-o".as_ref(),
-            output.as_os_str(),
-        ],
-        dir.path(),
-    );
+    let run = yearplan_to("import", &markdown, &output, dir.path());
     assert_no_panic(&run);
     assert_eq!(run.status.code(), Some(0), "stderr: {}", text(&run.stderr));
     let stderr = text(&run.stderr);
@@ -939,10 +924,8 @@ fn import_writes_the_plan_and_warns_about_each_line_it_could_not_place() {
 #[test]
 fn import_refuses_to_overwrite_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
-    let markdown = dir.path().join("plan.md");
-    let output = dir.path().join("plan.ron");
-    fs::write(&markdown, SEED).unwrap();
-    fs::write(&output, "my precious plan").unwrap();
+    let markdown = write_file(dir.path(), "plan.md", SEED);
+    let output = write_file(dir.path(), "plan.ron", "my precious plan");
 
     let run = yearplan(
         &[
@@ -967,30 +950,13 @@ fn import_refuses_to_overwrite_an_existing_file() {
 fn import_of_a_missing_or_binary_file_fails_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let output = dir.path().join("plan.ron");
-    let run = yearplan(
-        &[
-            "import".as_ref(),
-            "nowhere.md".as_ref(),
-            "-o".as_ref(),
-            output.as_os_str(),
-        ],
-        dir.path(),
-    );
+    let run = yearplan_to("import", "nowhere.md", &output, dir.path());
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(text(&run.stderr), "yearplan: No such file: nowhere.md\n");
     assert!(!output.exists());
 
-    let binary = dir.path().join("binary.md");
-    fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
-    let run = yearplan(
-        &[
-            "import".as_ref(),
-            binary.as_os_str(),
-            "-o".as_ref(),
-            output.as_os_str(),
-        ],
-        dir.path(),
-    );
+    let binary = write_file(dir.path(), "binary.md", [0xff, 0xfe, 0x00, 0x41]);
+    let run = yearplan_to("import", &binary, &output, dir.path());
     assert_eq!(run.status.code(), Some(1));
     assert!(
         text(&run.stderr).contains("not valid UTF-8"),
@@ -1010,21 +976,12 @@ fn import_of_a_missing_or_binary_file_fails_with_a_message() {
 fn export_then_import_on_the_command_line_keeps_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     let plan_path = dir.path().join("example.ron");
-    let markdown = dir.path().join("example.md");
+    let markdown = write_file(dir.path(), "example.md", "an old export");
     let back = dir.path().join("back.ron");
     let plan = example_plan().unwrap();
     save_plan(&plan_path, &plan).unwrap();
-    fs::write(&markdown, "an old export").unwrap();
 
-    let run = yearplan(
-        &[
-            "export".as_ref(),
-            plan_path.as_os_str(),
-            "-o".as_ref(),
-            markdown.as_os_str(),
-        ],
-        dir.path(),
-    );
+    let run = yearplan_to("export", &plan_path, &markdown, dir.path());
     assert_no_panic(&run);
     assert_eq!(run.status.code(), Some(0), "stderr: {}", text(&run.stderr));
     assert!(run.stderr.is_empty());
@@ -1033,15 +990,7 @@ fn export_then_import_on_the_command_line_keeps_the_plan() {
         export_markdown(&plan)
     );
 
-    let run = yearplan(
-        &[
-            "import".as_ref(),
-            markdown.as_os_str(),
-            "-o".as_ref(),
-            back.as_os_str(),
-        ],
-        dir.path(),
-    );
+    let run = yearplan_to("import", &markdown, &back, dir.path());
     assert_eq!(run.status.code(), Some(0), "stderr: {}", text(&run.stderr));
     assert!(run.stderr.is_empty(), "stderr: {}", text(&run.stderr));
     assert_eq!(load_plan(&back).unwrap(), without_logs(&plan));
@@ -1050,18 +999,9 @@ fn export_then_import_on_the_command_line_keeps_the_plan() {
 #[test]
 fn export_fails_on_a_bad_plan_and_never_writes_over_the_plan_itself() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.ron");
+    let bad = write_file(dir.path(), "bad.ron", "(format_version: 1, title: \"x\"");
     let markdown = dir.path().join("out.md");
-    fs::write(&bad, "(format_version: 1, title: \"x\"").unwrap();
-    let run = yearplan(
-        &[
-            "export".as_ref(),
-            bad.as_os_str(),
-            "-o".as_ref(),
-            markdown.as_os_str(),
-        ],
-        dir.path(),
-    );
+    let run = yearplan_to("export", &bad, &markdown, dir.path());
     assert_no_panic(&run);
     assert_eq!(run.status.code(), Some(1));
     assert!(
@@ -1074,15 +1014,7 @@ fn export_fails_on_a_bad_plan_and_never_writes_over_the_plan_itself() {
     let plan_path = dir.path().join("plan.ron");
     save_plan(&plan_path, &default_plan(today())).unwrap();
     let before = fs::read_to_string(&plan_path).unwrap();
-    let run = yearplan(
-        &[
-            "export".as_ref(),
-            "plan.ron".as_ref(),
-            "-o".as_ref(),
-            "./plan.ron".as_ref(),
-        ],
-        dir.path(),
-    );
+    let run = yearplan_to("export", "plan.ron", "./plan.ron", dir.path());
     assert_eq!(run.status.code(), Some(1));
     assert!(
         text(&run.stderr).contains("is the plan itself"),

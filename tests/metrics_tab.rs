@@ -1,59 +1,44 @@
 //! The Overview and the Metrics & reviews tab, driven by label.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::NaiveDate;
-use egui::Role;
+use common::date;
+use common::window::{
+    Window, app_on, choose, click, click_checkbox, plan, type_into, type_into_multiline, window,
+};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use yearplan::app::{Clock, Document, YearplanApp};
 use yearplan::io;
 use yearplan::model::{MetricMeasure, Period, Plan, TimeEntry};
 use yearplan::ui::Tab;
 
 /// The day the example plan is shown on: its weekly review is overdue.
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    date(2026, 11, 27)
 }
 
-fn harness_with(plan: Plan) -> Harness<'static, YearplanApp> {
-    let app = YearplanApp::new(Document {
-        plan,
-        path: None,
-        dirty: false,
-    })
-    .with_clock(Clock::Fixed(today()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1100.0))
-        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
-    harness.run();
-    harness
-}
-
-fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
-    &harness.state().document().plan
+fn harness_with(plan: Plan) -> Window {
+    let builder = Harness::builder().with_size(egui::vec2(1400.0, 1100.0));
+    window(builder, app_on(plan, today()))
 }
 
 #[test]
 fn a_weekly_review_is_done_end_to_end() {
     let mut harness = harness_with(io::example_plan().unwrap());
-    harness.get_by_label(Tab::MetricsReviews.label()).click();
-    harness.run();
+    click(&mut harness, Tab::MetricsReviews.label());
     harness.get_by_label("overdue by 5 days (due since Sun 22 Nov 2026)");
     let reviews_before = plan(&harness).reviews.len();
 
-    harness.get_by_label("Start weekly review").click();
-    harness.run();
+    click(&mut harness, "Start weekly review");
     harness.get_by_label("Weekly review, Fri 27 Nov 2026");
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
-        .type_text("Phoenix took longer; pulled a Building evening.");
-    harness.run();
-    harness.get_by_label("Save review").click();
-    harness.run();
+    type_into_multiline(
+        &mut harness,
+        "Notes",
+        "Phoenix took longer; pulled a Building evening.",
+    );
+    click(&mut harness, "Save review");
 
     let reviews = &plan(&harness).reviews;
     assert_eq!(reviews.len(), reviews_before + 1);
@@ -103,10 +88,8 @@ fn each_part_of_the_overview_leads_to_its_tab() {
         ("Progress: open Swimlanes", Tab::Swimlanes),
         ("Reviews: open Metrics & reviews", Tab::MetricsReviews),
     ] {
-        harness.get_by_label(Tab::Overview.label()).click();
-        harness.run();
-        harness.get_by_label(link).click();
-        harness.run();
+        click(&mut harness, Tab::Overview.label());
+        click(&mut harness, link);
         assert_eq!(harness.state().tab(), tab, "{link}");
     }
 }
@@ -121,13 +104,9 @@ fn the_overview_shows_the_forecasts() {
 #[test]
 fn metrics_are_added_ticked_and_deleted() {
     let mut harness = harness_with(io::default_plan(today()));
-    harness.get_by_label(Tab::MetricsReviews.label()).click();
-    harness.run();
+    click(&mut harness, Tab::MetricsReviews.label());
 
-    harness
-        .get_by_role_and_label(Role::CheckBox, "SLOs consistently met")
-        .click();
-    harness.run();
+    click_checkbox(&mut harness, "SLOs consistently met");
     let slos = plan(&harness)
         .success_metrics
         .iter()
@@ -136,33 +115,16 @@ fn metrics_are_added_ticked_and_deleted() {
         .clone();
     assert_eq!(slos.measure, MetricMeasure::Manual { done: true });
 
-    harness.get_by_label("+ Add metric").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "Metric")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "Metric")
-        .type_text("Core lane finished");
-    harness
-        .get_by_role_and_label(Role::ComboBox, "Measured by")
-        .click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Tasks of a lane done")
-        .click();
-    harness.run();
-    harness.get_by_label("Save metric").click();
-    harness.run();
+    click(&mut harness, "+ Add metric");
+    type_into(&mut harness, "Metric", "Core lane finished");
+    choose(&mut harness, "Measured by", "Tasks of a lane done");
+    click(&mut harness, "Save metric");
     let added = plan(&harness).success_metrics.last().unwrap().clone();
     assert_eq!(added.name, "Core lane finished");
     assert!(matches!(added.measure, MetricMeasure::LaneTasksDone { .. }));
     harness.get_by_label_contains("Core: 0 of 16 tasks done");
 
-    harness.get_by_label("Core lane finished menu").click();
-    harness.run();
-    harness.get_by_label("Delete").click();
-    harness.run();
+    click(&mut harness, "Core lane finished menu");
+    click(&mut harness, "Delete");
     assert_eq!(plan(&harness).success_metrics.len(), 5);
 }

@@ -3,26 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::ffi::OsStr;
-use std::fs;
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::{Datelike, NaiveDate};
+use common::cli::{text, yearplan};
+use common::{date, write_file};
 use yearplan::model::calendar::IsoWeek;
 use yearplan::model::format::format_date;
-
-fn yearplan(args: &[&OsStr], folder: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yearplan"))
-        .args(args)
-        .current_dir(folder)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn example_path() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/example-plan.ron")
@@ -115,7 +104,7 @@ fn the_report_prints_what_the_overview_module_computes() {
     // The binary and the library agree: the tab, which reads the same
     // `Overview`, shows these figures too.
     let plan = yearplan::io::example_plan().unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let today = date(2026, 11, 27);
     assert_eq!(yearplan::report::report(&plan, today), EXAMPLE_REPORT);
 }
 
@@ -232,12 +221,11 @@ fn report_without_a_date_uses_today() {
 #[test]
 fn report_on_a_bad_file_fails_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
-    let broken = dir.path().join("broken.ron");
-    fs::write(
-        &broken,
+    let broken = write_file(
+        dir.path(),
+        "broken.ron",
         "(\n    format_version: 1,\n    title: \"Broken\"\n",
-    )
-    .unwrap();
+    );
     let output = yearplan(&["report".as_ref(), broken.as_os_str()], dir.path());
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());

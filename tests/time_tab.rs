@@ -2,11 +2,16 @@
 //! editing the log, and CSV in and out.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::window::{
+    Window, app_on, choose_file, click, plan, press, retype, shortcut, type_into, window,
+};
+use common::{date, write_file};
 use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use yearplan::app::{Clock, Document, YearplanApp};
 use yearplan::dialogs::FilePurpose;
 use yearplan::io;
 use yearplan::model::calendar::IsoWeek;
@@ -16,48 +21,24 @@ use yearplan::ui::Tab;
 
 /// A Wednesday.
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()
+    date(2026, 3, 4)
 }
 
 const LEARNING: CategoryId = CategoryId(1);
 const BUILDING: CategoryId = CategoryId(2);
 
-fn time_tab_with(plan: Plan) -> Harness<'static, YearplanApp> {
-    let app = YearplanApp::new(Document {
-        plan,
-        path: None,
-        dirty: false,
-    })
-    .with_clock(Clock::Fixed(today()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
-        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
-    harness.run();
-    harness.get_by_label(Tab::Time.label()).click();
-    harness.run();
+fn time_tab_with(plan: Plan) -> Window {
+    let builder = Harness::builder().with_size(egui::vec2(1500.0, 1100.0));
+    let mut harness = window(builder, app_on(plan, today()));
+    click(&mut harness, Tab::Time.label());
     harness
 }
 
-fn time_tab() -> Harness<'static, YearplanApp> {
+fn time_tab() -> Window {
     time_tab_with(io::default_plan(today()))
 }
 
-fn plan<'a>(harness: &'a Harness<'_, YearplanApp>) -> &'a Plan {
-    &harness.state().document().plan
-}
-
-fn type_into(harness: &mut Harness<'_, YearplanApp>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
-}
-
-fn learning_this_week(harness: &Harness<'_, YearplanApp>) -> f64 {
+fn learning_this_week(harness: &Window) -> f64 {
     weekly_hours(plan(harness)).hours(IsoWeek::of(today()), LEARNING)
 }
 
@@ -66,8 +47,7 @@ fn hours_added_through_the_form_count_in_this_week() {
     let mut harness = time_tab();
     type_into(&mut harness, "Hours", "1:30");
     type_into(&mut harness, "Note", "GenServer chapter");
-    harness.get_by_label("Add").click();
-    harness.run();
+    click(&mut harness, "Add");
 
     assert_eq!(
         plan(&harness).time_entries,
@@ -90,8 +70,7 @@ fn hours_added_through_the_form_count_in_this_week() {
 
     // Enter adds too; 13.5 more hours bring Learning to its 15 h minimum.
     type_into(&mut harness, "Hours", "13.5");
-    harness.key_press(egui::Key::Enter);
-    harness.run();
+    press(&mut harness, egui::Key::Enter);
     assert_eq!(learning_this_week(&harness), 15.0);
     let learning = plan(&harness).category(LEARNING).unwrap().clone();
     assert_eq!(
@@ -114,17 +93,8 @@ fn bad_hours_show_a_message_and_add_nothing() {
         ("1:75", "minutes from 00 to 59"),
     ];
     for (bad, message) in cases {
-        harness
-            .get_by_role_and_label(Role::TextInput, "Hours")
-            .focus();
-        harness.run();
-        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        harness
-            .get_by_role_and_label(Role::TextInput, "Hours")
-            .type_text(bad);
-        harness.run();
-        harness.get_by_label("Add").click();
-        harness.run();
+        retype(&mut harness, "Hours", bad);
+        click(&mut harness, "Add");
         assert!(plan(&harness).time_entries.is_empty(), "{bad} was added");
         assert!(!harness.state().document().dirty);
         harness.get_by_label_contains(message);
@@ -136,19 +106,17 @@ fn removing_a_category_with_entries_moves_them() {
     let mut seed = io::default_plan(today());
     for (day, hours) in [(2, 2.0), (3, 1.5), (4, 3.0)] {
         seed.time_entries.push(TimeEntry {
-            date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
+            date: date(2026, 3, day),
             category: LEARNING,
             hours,
             note: String::new(),
         });
     }
     let mut harness = time_tab_with(seed);
-    harness.get_by_label("Remove Learning").click();
-    harness.run();
+    click(&mut harness, "Remove Learning");
     harness.get_by_label_contains("has 3 entries logged");
     // Building is offered first; move them there.
-    harness.get_by_label("Move and remove").click();
-    harness.run();
+    click(&mut harness, "Move and remove");
 
     let plan = plan(&harness);
     assert!(plan.category(LEARNING).is_none());
@@ -173,16 +141,12 @@ fn removing_a_category_can_be_cancelled_or_delete_its_entries() {
     });
     let mut harness = time_tab_with(seed);
     let before = plan(&harness).clone();
-    harness.get_by_label("Remove Building").click();
-    harness.run();
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Remove Building");
+    click(&mut harness, "Cancel");
     assert_eq!(plan(&harness), &before);
 
-    harness.get_by_label("Remove Building").click();
-    harness.run();
-    harness.get_by_label("Delete the 1 entry too").click();
-    harness.run();
+    click(&mut harness, "Remove Building");
+    click(&mut harness, "Delete the 1 entry too");
     assert!(plan(&harness).category(BUILDING).is_none());
     assert!(plan(&harness).time_entries.is_empty());
 }
@@ -190,11 +154,9 @@ fn removing_a_category_can_be_cancelled_or_delete_its_entries() {
 #[test]
 fn a_category_is_added_and_its_target_edited() {
     let mut harness = time_tab();
-    harness.get_by_label("+ Add category").click();
-    harness.run();
+    click(&mut harness, "+ Add category");
     type_into(&mut harness, "New category name", "Writing");
-    harness.get_by_label("Add category").click();
-    harness.run();
+    click(&mut harness, "Add category");
     let writing = plan(&harness)
         .time_categories
         .iter()
@@ -206,14 +168,12 @@ fn a_category_is_added_and_its_target_edited() {
         (5.0, 10.0)
     );
 
-    harness.get_by_label("Edit Learning").click();
-    harness.run();
+    click(&mut harness, "Edit Learning");
     harness
         .get_by_label("Learning weekly minimum")
         .set_value_accesskit(12.0);
     harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Save");
     let learning = plan(&harness).category(LEARNING).unwrap().clone();
     assert_eq!(
         (learning.weekly_min_hours, learning.weekly_max_hours),
@@ -233,53 +193,36 @@ fn an_entry_is_edited_and_deleted_in_the_table() {
         note: "Ecto".to_owned(),
     });
     let mut harness = time_tab_with(seed);
-    harness.get_by_label("Edit entry 1").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "Edit hours")
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Edit hours")
-        .type_text("45m");
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Edit entry 1");
+    retype(&mut harness, "Edit hours", "45m");
+    click(&mut harness, "Save");
     assert_eq!(plan(&harness).time_entries[0].hours, 0.75);
 
-    harness.get_by_label("Delete entry 1").click();
-    harness.run();
+    click(&mut harness, "Delete entry 1");
     assert!(plan(&harness).time_entries.is_empty());
     // And undo brings it back.
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run();
+    shortcut(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(plan(&harness).time_entries.len(), 1);
 }
 
 #[test]
 fn csv_import_previews_reports_rejected_rows_and_adds_on_confirm() {
     let folder = tempfile::tempdir().unwrap();
-    let csv = folder.path().join("hours.csv");
-    std::fs::write(
-        &csv,
+    let csv = write_file(
+        folder.path(),
+        "hours.csv",
         "date,category,hours,note\n\
          2026-03-02,Learning,1:30,Read\n\
          2026-03-03,Building,2,\"Pulse, ingestion\"\n\
          2026-03-04,Juggling,1,unknown category\n\
          03/04/2026,Learning,1,ambiguous date\n",
-    )
-    .unwrap();
+    );
     let mut harness = time_tab();
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ImportTimeCsv, &csv);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
     harness.get_by_label("2 entries ready to add, 2 rows rejected.");
     assert!(plan(&harness).time_entries.is_empty());
 
-    harness.get_by_label("Add 2 entries").click();
-    harness.run();
+    click(&mut harness, "Add 2 entries");
     let entries = &plan(&harness).time_entries;
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[1].note, "Pulse, ingestion");
@@ -293,10 +236,7 @@ fn csv_export_writes_every_entry() {
     let example = io::example_plan().unwrap();
     let entries = example.time_entries.len();
     let mut harness = time_tab_with(example);
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ExportTimeCsv, &csv);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ExportTimeCsv, &csv);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with("date,category,hours,note"));
     assert_eq!(text.lines().count(), entries + 1);
@@ -306,31 +246,22 @@ fn csv_export_writes_every_entry() {
 #[test]
 fn importing_the_same_csv_twice_warns_before_counting_twice() {
     let folder = tempfile::tempdir().unwrap();
-    let csv = folder.path().join("hours.csv");
-    std::fs::write(
-        &csv,
+    let csv = write_file(
+        folder.path(),
+        "hours.csv",
         "date,category,hours,note\n2026-03-02,Learning,1:30,Read\n2026-03-03,Building,2,Pulse\n",
-    )
-    .unwrap();
+    );
     let mut harness = time_tab();
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ImportTimeCsv, &csv);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
     assert!(
         harness
             .query_by_label_contains("already in the plan")
             .is_none()
     );
-    harness.get_by_label("Add 2 entries").click();
-    harness.run();
+    click(&mut harness, "Add 2 entries");
 
-    harness
-        .state_mut()
-        .file_chosen(FilePurpose::ImportTimeCsv, &csv);
-    harness.run();
+    choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
     harness.get_by_label_contains("2 of these are already in the plan");
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Cancel");
     assert_eq!(plan(&harness).time_entries.len(), 2);
 }

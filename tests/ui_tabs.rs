@@ -1,8 +1,14 @@
 //! The window as a person uses it, driven through egui_kittest by label.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::NaiveDate;
-use egui::{Key, Modifiers, Role};
+use common::date;
+use common::window::{
+    Window, app_on, click, click_checkbox, shortcut, tick_on_the_board, wait_for_save, window,
+};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use yearplan::app::{Clock, Document, YearplanApp};
@@ -10,31 +16,30 @@ use yearplan::io;
 use yearplan::ui::Tab;
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 2, 16).unwrap()
+    date(2026, 2, 16)
 }
 
 fn app_on_default_plan(folder: &std::path::Path) -> YearplanApp {
-    let plan = io::default_plan(today());
-    YearplanApp::new(Document {
-        plan,
-        path: None,
-        dirty: false,
-    })
-    .with_clock(Clock::Fixed(today()))
-    .with_untitled_folder(folder)
+    app_on(io::default_plan(today()), today()).with_untitled_folder(folder)
 }
 
-fn harness(app: YearplanApp) -> Harness<'static, YearplanApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app)
+fn harness(app: YearplanApp) -> Window {
+    window(
+        Harness::builder().with_size(egui::vec2(1400.0, 1000.0)),
+        app,
+    )
+}
+
+/// File → Open example.
+fn open_example(harness: &mut Window) {
+    click(harness, "File");
+    click(harness, "Open example");
 }
 
 #[test]
 fn each_tab_opens_by_its_label() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
     assert_eq!(harness.state().tab(), Tab::Overview);
 
     // Each tab, clicked by its label, shows something only that tab has.
@@ -46,8 +51,7 @@ fn each_tab_opens_by_its_label() {
         (Tab::Overview, "This week: open Time"),
     ];
     for (tab, marker) in tabs {
-        harness.get_by_label(tab.label()).click();
-        harness.run();
+        click(&mut harness, tab.label());
         assert_eq!(harness.state().tab(), tab);
         harness.get_by_label(marker);
     }
@@ -57,7 +61,6 @@ fn each_tab_opens_by_its_label() {
 fn ctrl_and_a_number_opens_each_tab() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
     let keys = [Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num1];
     let tabs = [
         Tab::Swimlanes,
@@ -67,8 +70,7 @@ fn ctrl_and_a_number_opens_each_tab() {
         Tab::Overview,
     ];
     for (key, tab) in keys.into_iter().zip(tabs) {
-        harness.key_press_modifiers(Modifiers::COMMAND, key);
-        harness.run();
+        shortcut(&mut harness, Modifiers::COMMAND, key);
         assert_eq!(harness.state().tab(), tab);
     }
 }
@@ -77,19 +79,14 @@ fn ctrl_and_a_number_opens_each_tab() {
 fn ticking_a_task_by_its_label_updates_the_progress_shown() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
-    harness.get_by_label("Swimlanes").click();
-    harness.run();
+    click(&mut harness, "Swimlanes");
 
     // Core Q1 has four tasks; the lane has sixteen; none is done.
     harness.get_by_label("Core Q1 progress: 0/4");
     harness.get_by_label("Core progress: 0/16");
     assert!(!harness.state().window_title().contains('•'));
 
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Establish CI/CD pipeline")
-        .click();
-    harness.run();
+    click_checkbox(&mut harness, "Establish CI/CD pipeline");
 
     harness.get_by_label("Core Q1 progress: 1/4");
     harness.get_by_label("Core progress: 1/16");
@@ -109,10 +106,7 @@ fn ticking_a_task_by_its_label_updates_the_progress_shown() {
     assert!(harness.state().window_title().ends_with('•'));
 
     // Unticking takes the figure back down.
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Establish CI/CD pipeline")
-        .click();
-    harness.run();
+    click_checkbox(&mut harness, "Establish CI/CD pipeline");
     harness.get_by_label("Core Q1 progress: 0/4");
 }
 
@@ -120,17 +114,10 @@ fn ticking_a_task_by_its_label_updates_the_progress_shown() {
 fn ctrl_s_saves_a_new_plan_into_the_documents_folder() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
-    harness.get_by_label("Swimlanes").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Load testing framework")
-        .click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
-    harness.state_mut().wait_for_save();
-    harness.run();
+    click(&mut harness, "Swimlanes");
+    click_checkbox(&mut harness, "Load testing framework");
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_for_save(&mut harness);
 
     let saved = folder.path().join("Annual Plan.ron");
     let state = harness.state();
@@ -187,14 +174,13 @@ fn a_plan_without_a_title_is_shown_as_untitled() {
     })
     .with_untitled_folder(folder.path());
     assert_eq!(app.window_title(), "Yearplan — Untitled plan");
-    let mut harness = harness(app);
-    harness.run();
+    let harness = harness(app);
     harness.get_by_label("Untitled plan");
 }
 
 /// What the window's close button (and Quit, and Ctrl+Q) does: the
 /// platform asks the root viewport to close.
-fn request_close(harness: &mut Harness<'_, YearplanApp>) {
+fn request_close(harness: &mut Window) {
     harness
         .input_mut()
         .viewports
@@ -205,21 +191,10 @@ fn request_close(harness: &mut Harness<'_, YearplanApp>) {
     harness.run();
 }
 
-fn tick_a_task(harness: &mut Harness<'_, YearplanApp>) {
-    harness.get_by_label("Swimlanes").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Establish CI/CD pipeline")
-        .click();
-    harness.run();
-    assert!(harness.state().document().dirty);
-}
-
 #[test]
 fn closing_with_no_changes_asks_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
     request_close(&mut harness);
     assert!(!harness.state().is_asking_before_close());
     assert!(harness.query_by_label("Don't Save").is_none());
@@ -229,15 +204,13 @@ fn closing_with_no_changes_asks_nothing() {
 fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_plan() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
-    tick_a_task(&mut harness);
+    tick_on_the_board(&mut harness, "Establish CI/CD pipeline");
     let plan_before = harness.state().document().plan.clone();
 
     request_close(&mut harness);
     assert!(harness.state().is_asking_before_close());
     harness.get_by_label_contains("before closing?");
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Cancel");
 
     assert!(!harness.state().is_asking_before_close());
     assert!(harness.state().document().dirty);
@@ -253,14 +226,11 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_plan() {
 fn closing_with_unsaved_changes_and_save_writes_the_plan() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
-    tick_a_task(&mut harness);
+    tick_on_the_board(&mut harness, "Establish CI/CD pipeline");
 
     request_close(&mut harness);
-    harness.get_by_label("Save").click();
-    harness.run();
-    harness.state_mut().wait_for_save();
-    harness.run();
+    click(&mut harness, "Save");
+    wait_for_save(&mut harness);
 
     let saved = folder.path().join("Annual Plan.ron");
     let reloaded = io::load_plan(&saved).unwrap();
@@ -273,12 +243,10 @@ fn closing_with_unsaved_changes_and_save_writes_the_plan() {
 fn closing_with_unsaved_changes_and_dont_save_leaves_the_disk_alone() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
-    tick_a_task(&mut harness);
+    tick_on_the_board(&mut harness, "Establish CI/CD pipeline");
 
     request_close(&mut harness);
-    harness.get_by_label("Don't Save").click();
-    harness.run();
+    click(&mut harness, "Don't Save");
     assert!(!harness.state().is_asking_before_close());
     assert!(std::fs::read_dir(folder.path()).unwrap().next().is_none());
 
@@ -291,11 +259,7 @@ fn closing_with_unsaved_changes_and_dont_save_leaves_the_disk_alone() {
 fn file_open_example_shows_the_example_plan() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open example").click();
-    harness.run();
+    open_example(&mut harness);
 
     let state = harness.state();
     assert_eq!(state.document().plan.title, "Elixir Systems Mastery");
@@ -308,25 +272,16 @@ fn file_open_example_shows_the_example_plan() {
 fn opening_the_example_over_unsaved_changes_asks_first() {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = harness(app_on_default_plan(folder.path()));
-    harness.run();
-    tick_a_task(&mut harness);
+    tick_on_the_board(&mut harness, "Establish CI/CD pipeline");
     let before = harness.state().document().plan.clone();
 
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open example").click();
-    harness.run();
+    open_example(&mut harness);
     harness.get_by_label_contains("before opening the example plan?");
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Cancel");
     assert_eq!(harness.state().document().plan, before);
 
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open example").click();
-    harness.run();
-    harness.get_by_label("Don't Save").click();
-    harness.run();
+    open_example(&mut harness);
+    click(&mut harness, "Don't Save");
     assert_eq!(
         harness.state().document().plan.title,
         "Elixir Systems Mastery"
