@@ -1,6 +1,7 @@
 //! Text written so that Markdown reads it back as it was: escaping markup,
 //! one line for a multi-line name, headings whose text ends in `#`.
 
+/// A heading of `level` whose text reads back as `text`.
 pub(super) fn heading_line(level: usize, text: &str) -> String {
     let mut text = escape(text);
     if text.ends_with('#') {

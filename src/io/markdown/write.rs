@@ -218,7 +218,6 @@ pub(super) fn write_metric(
 }
 
 /// The phases that the plan's task lines name, as import would read them;
-
 /// when they are the plan's phases, export needs no Phases section.
 pub(super) fn phases_named_by_tasks(plan: &Plan) -> Vec<Phase> {
     let mut phases: Vec<Phase> = Vec::new();

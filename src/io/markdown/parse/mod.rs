@@ -69,6 +69,7 @@ pub(crate) fn name_value(line: &Line) -> Option<(&str, &str)> {
     None
 }
 
+/// The labels of the line that gives the plan's start date.
 pub(crate) const START_LABELS: [&str; 8] = [
     "start",
     "starts",

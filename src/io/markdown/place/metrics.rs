@@ -98,8 +98,6 @@ impl Importer<'_> {
         Some(Some(self.plan.review_cadences.len() - 1))
     }
 
-    /// A line of the Phases section: `Phase 3: GenServer — Q1, in progress,
-
     /// A further line of a cadence: more of its purpose.
     pub(super) fn cadence_line(&mut self, index: usize, text: &str) {
         if let Some(cadence) = self.plan.review_cadences.get_mut(index) {

@@ -6,7 +6,8 @@
 //!
 //! This file holds the importer's state and the one place that decides,
 //! from a line's kind and the section it is in, which part of the importer
-//! takes it; the parts live beside it, one file each.
+//! takes it; the parts live beside it, one file each. Recognising a shape
+//! of text is for `parse`; deciding where it goes in the plan is for here.
 
 mod budget;
 mod lanes;

@@ -13,6 +13,8 @@ use crate::model::{Phase, PhaseNumber, PhaseStatus, Quarter};
 use super::{Importer, NamedPhase};
 
 impl Importer<'_> {
+    /// A line of the Phases section: `Phase 3: GenServer — Q1, in progress,
+    /// started 2026-02-02`. Returns whether it was read.
     pub(super) fn listed_phase(&mut self, line: &Line, checkbox: Option<bool>) -> bool {
         let text = line.text.trim();
         let (head, attributes) = match split_phase_attributes(text) {
@@ -65,6 +67,8 @@ impl Importer<'_> {
         true
     }
 
+    /// The phases: the Phases section when there is one (it lists them all),
+    /// else the ones task lines name, first naming wins.
     pub(super) fn settle_phases(&mut self) {
         let named = std::mem::take(&mut self.named_phases);
         let listed = std::mem::take(&mut self.listed_phases);

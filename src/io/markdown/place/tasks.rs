@@ -112,7 +112,7 @@ impl Importer<'_> {
                 match value.trim().parse::<PhaseNumber>() {
                     Ok(number) => {
                         self.task_phase_links
-                            .push((at, number, line.number, line.offset))
+                            .push((at, number, line.number, line.offset));
                     }
                     Err(_) => {
                         self.unplaced(
