@@ -136,13 +136,15 @@ pub enum CsvRequest {
     ImportCsv,
 }
 
+type LogFilter<R> = log::Filter<BucketId<R>, <R as LedgerRecord>::Period>;
+
 /// What a tab's ledger remembers between frames.
 pub struct Ledger<R: LedgerRecord> {
     form: form::EntryForm<BucketId<R>>,
-    filter: log::Filter<BucketId<R>, R::Period>,
+    filter: LogFilter<R>,
     /// Record indices that pass the filter, in the order shown, for one
     /// revision of the plan and one filter: rebuilt only when either changes.
-    rows: Option<(u64, log::Filter<BucketId<R>, R::Period>, Vec<usize>)>,
+    rows: Option<(u64, LogFilter<R>, Vec<usize>)>,
     editing: Option<log::RecordEdit<BucketId<R>>>,
     removing: Option<RemoveBucket<BucketId<R>>>,
     import: Option<Import<R>>,
