@@ -68,7 +68,7 @@ pub trait LedgerRecord: Clone + 'static {
     fn typed_quantity(&self) -> String;
     /// The quantity exactly, for finding records the plan already has.
     fn quantity_bits(&self) -> u64;
-    /// "1.5 h together", in the words of [`LedgerRecord::quantity_text`].
+    /// The sum of `records` as shown: "939.5 h", "$2,010.18".
     fn total_text<'a>(view: &PlanView<'_>, records: impl Iterator<Item = &'a Self>) -> String;
 
     fn quantity_hint(view: &PlanView<'_>) -> String;
@@ -118,7 +118,7 @@ pub struct Labels {
 pub enum EditError {
     /// The message beside the Save button.
     InFull,
-    /// A "!" beside the Save button and on the field, with the message on hover.
+    /// A "!" beside the Save button; the message shows on hovering it or the field.
     OnHover,
 }
 
@@ -136,13 +136,15 @@ pub enum CsvRequest {
     ImportCsv,
 }
 
+type LogFilter<R> = log::Filter<BucketId<R>, <R as LedgerRecord>::Period>;
+
 /// What a tab's ledger remembers between frames.
 pub struct Ledger<R: LedgerRecord> {
     form: form::EntryForm<BucketId<R>>,
-    filter: log::Filter<BucketId<R>, R::Period>,
+    filter: LogFilter<R>,
     /// Record indices that pass the filter, in the order shown, for one
     /// revision of the plan and one filter: rebuilt only when either changes.
-    rows: Option<(u64, log::Filter<BucketId<R>, R::Period>, Vec<usize>)>,
+    rows: Option<(u64, LogFilter<R>, Vec<usize>)>,
     editing: Option<log::RecordEdit<BucketId<R>>>,
     removing: Option<RemoveBucket<BucketId<R>>>,
     import: Option<Import<R>>,

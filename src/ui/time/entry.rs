@@ -54,7 +54,6 @@ impl LedgerRecord for TimeEntry {
     const QUANTITY_WIDTH: f32 = 120.0;
     const QUANTITY_COLUMN: (f32, f32) = (80.0, 60.0);
     const EDIT_QUANTITY_WIDTH: f32 = 70.0;
-    // The hours column is narrow: the message would not fit beside Save.
     const EDIT_ERROR: EditError = EditError::OnHover;
 
     fn records(plan: &Plan) -> &[TimeEntry] {
