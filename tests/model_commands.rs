@@ -854,8 +854,8 @@ mod money {
     use yearplan::model::command::*;
     use yearplan::model::ledger::LedgerRecord;
     use yearplan::model::money::ExpensesFate;
-    use yearplan::model::validate::MAX_CENTS;
     use yearplan::model::money::{annual_budget_cents, monthly_run_rate_cents};
+    use yearplan::model::validate::MAX_CENTS;
     use yearplan::model::*;
 
     fn expense(date: NaiveDate, line: u64, cents: i64, note: &str) -> Expense {

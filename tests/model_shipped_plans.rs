@@ -5,6 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use chrono::NaiveDate;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
 mod plan {
     use chrono::NaiveDate;
 
@@ -87,17 +93,14 @@ mod plan {
 mod overview {
     use chrono::NaiveDate;
 
+    use super::day;
     use yearplan::model::calendar::{IsoWeek, YearMonth};
     use yearplan::model::money::monthly_spend;
     use yearplan::model::overview::*;
-    use yearplan::model::*;
     use yearplan::model::progress::Progress;
-    use yearplan::model::time::weekly_hours;
     use yearplan::model::time::TargetState;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use yearplan::model::time::weekly_hours;
+    use yearplan::model::*;
 
     fn week(year: i32, week: u32) -> IsoWeek {
         IsoWeek { year, week }

@@ -249,3 +249,73 @@ impl Plan {
             .ok_or_else(|| R::no_such_bucket(id))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::model::{
+        BudgetKind, BudgetLine, CategoryId, Expense, LineId, TimeCategory, TimeEntry,
+    };
+
+    /// Category 1 "Learning" with an entry, and line 1 "Books" with an expense.
+    fn plan() -> Plan {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let mut plan = Plan::empty("Test", start);
+        plan.time_categories.push(TimeCategory {
+            id: CategoryId(1),
+            name: "Learning".to_owned(),
+            weekly_min_hours: 1.0,
+            weekly_max_hours: 2.0,
+        });
+        plan.budget_lines.push(BudgetLine {
+            id: LineId(1),
+            name: "Books".to_owned(),
+            kind: BudgetKind::OneTime { cap_cents: 100 },
+        });
+        plan.time_entries
+            .push(TimeEntry::new(start, CategoryId(1), 1.5, String::new()));
+        plan.expenses
+            .push(Expense::new(start, LineId(1), 50, String::new()));
+        plan
+    }
+
+    #[test]
+    fn both_ledgers_name_their_buckets_in_their_own_words() {
+        let mut plan = plan();
+        assert_eq!(plan.unused_bucket_id::<TimeEntry>(1), CategoryId(2));
+        assert_eq!(plan.unused_bucket_id::<Expense>(0), LineId(2));
+        assert_eq!(
+            plan.checked_new_bucket::<TimeEntry>(CategoryId(1), "Reading"),
+            Err(CommandError::IdInUse("time category id 1".to_owned()))
+        );
+        assert_eq!(
+            plan.checked_new_bucket::<Expense>(LineId(2), " books "),
+            Err(CommandError::Invalid(
+                "there is already a budget line named \"Books\"".to_owned()
+            ))
+        );
+        assert_eq!(
+            plan.rename_bucket::<Expense>(LineId(1), " BOOKS "),
+            Ok(true)
+        );
+        assert_eq!(plan.budget_lines[0].name, "BOOKS");
+        assert_eq!(
+            plan.delete_record::<TimeEntry>(1),
+            Err(CommandError::NoSuchEntry(1))
+        );
+        assert_eq!(
+            plan.remove_bucket::<Expense>(LineId(1), Some(LineId(1))),
+            Err(CommandError::Invalid(
+                "the expenses of a budget line being removed must move to another line".to_owned()
+            ))
+        );
+        assert_eq!(
+            plan.remove_bucket::<TimeEntry>(CategoryId(1), None),
+            Ok(true)
+        );
+        assert!(plan.time_categories.is_empty() && plan.time_entries.is_empty());
+        assert_eq!(plan.expenses.len(), 1);
+    }
+}
