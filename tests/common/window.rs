@@ -29,9 +29,9 @@ pub fn app_on(plan: Plan, today: NaiveDate) -> YearplanApp {
 /// Opens `app` in a window made by `builder` (its size, and for some tests
 /// the length of a step or how many steps a run may take), and draws it.
 pub fn window(builder: HarnessBuilder<YearplanApp>, app: YearplanApp) -> Window {
-    let mut window = builder.build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
-    window.run();
-    window
+    let mut harness = builder.build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
+    harness.run();
+    harness
 }
 
 /// The plan as the app holds it now.
