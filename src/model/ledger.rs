@@ -10,6 +10,7 @@
 //! its messages use, in `time_command` and `money_command`.
 
 use std::fmt::Display;
+use std::hash::Hash;
 
 use chrono::NaiveDate;
 
@@ -19,7 +20,7 @@ use super::plan::first_unused;
 
 /// A bucket records are filed under: a time category or a budget line.
 pub trait LedgerBucket {
-    type Id: Copy + PartialEq + Display + From<u64> + Into<u64>;
+    type Id: Copy + Eq + Hash + Display + From<u64> + Into<u64>;
 
     fn id(&self) -> Self::Id;
     fn name(&self) -> &str;

@@ -90,11 +90,7 @@ fn item(ui: &mut Ui, text: &str, shortcut: Option<KeyboardShortcut>) -> bool {
     ui.add(button).clicked()
 }
 
-pub fn ui(
-    ui: &mut Ui,
-    state: &BarState<'_>,
-    tab: &mut Tab,
-) -> Option<FileAction> {
+pub fn ui(ui: &mut Ui, state: &BarState<'_>, tab: &mut Tab) -> Option<FileAction> {
     let mut action = None;
     let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
     egui::MenuBar::new().ui(ui, |ui| {

@@ -10,7 +10,7 @@ use crate::model::money::{
     plan_months, projected_year_end_cents,
 };
 use crate::ui::PlanView;
-use crate::ui::ledger::{LedgerRecord, charts_heading_ui, no_charts_yet_ui};
+use crate::ui::ledger::{LedgerRow, charts_heading_ui, no_charts_yet_ui};
 use crate::ui::widgets;
 
 /// Both charts under one heading. `reset` is set by the heading's "Reset

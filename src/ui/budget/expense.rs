@@ -1,32 +1,17 @@
 //! Expenses as records of the ledger (`ui::ledger`): what the shared form,
 //! log and import preview say and do for money.
 
-use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::model::amount::{amount_text, parse_amount_cents};
 use crate::model::calendar::YearMonth;
 use crate::model::command::{Command, MoneyCommand};
 use crate::model::money::{ExpensesFate, plan_months};
-use crate::model::{BudgetLine, Expense, LineId, Plan};
-use crate::ui::ledger::{Bucket, EditError, Labels, LedgerRecord, RecordsFate};
+use crate::model::{Expense, LineId};
+use crate::ui::ledger::{EditError, Labels, LedgerRow, RecordsFate};
 use crate::ui::{Derived, PlanView};
 
-impl Bucket for BudgetLine {
-    type Id = LineId;
-
-    fn id(&self) -> LineId {
-        self.id
-    }
-
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl LedgerRecord for Expense {
-    type Bucket = BudgetLine;
-    type Quantity = i64;
+impl LedgerRow for Expense {
     /// The log is filtered by month, or not at all.
     type Period = Option<YearMonth>;
 
@@ -49,37 +34,8 @@ impl LedgerRecord for Expense {
     const EDIT_QUANTITY_WIDTH: f32 = 80.0;
     const EDIT_ERROR: EditError = EditError::InFull;
 
-    fn records(plan: &Plan) -> &[Expense] {
-        &plan.expenses
-    }
-
-    fn buckets(plan: &Plan) -> &[BudgetLine] {
-        &plan.budget_lines
-    }
-
     fn newest_first(derived: &Derived) -> &[usize] {
         &derived.expenses_newest_first
-    }
-
-    fn new(date: NaiveDate, line: LineId, cents: i64, note: String) -> Expense {
-        Expense {
-            date,
-            line,
-            cents,
-            note,
-        }
-    }
-
-    fn date(&self) -> NaiveDate {
-        self.date
-    }
-
-    fn bucket(&self) -> LineId {
-        self.line
-    }
-
-    fn note(&self) -> &str {
-        &self.note
     }
 
     fn quantity_text(&self, view: &PlanView<'_>) -> String {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::{Bucket, Ledger, LedgerRecord, bucket_combo_ui};
+use super::{Ledger, LedgerBucket, LedgerRow, bucket_combo_ui};
 use crate::model::command::Command;
 use crate::ui::PlanView;
 use crate::ui::widgets::date_picker;
@@ -30,7 +30,7 @@ impl<Id> Default for EntryForm<Id> {
     }
 }
 
-impl<R: LedgerRecord> Ledger<R> {
+impl<R: LedgerRow> Ledger<R> {
     pub fn form_ui(&mut self, ui: &mut Ui, view: &PlanView<'_>, commands: &mut Vec<Command>) {
         let labels = &R::LABELS;
         let (record, _) = labels.record;
@@ -40,7 +40,7 @@ impl<R: LedgerRecord> Ledger<R> {
             .bucket
             .is_none_or(|id| !buckets.iter().any(|bucket| bucket.id() == id))
         {
-            form.bucket = buckets.first().map(Bucket::id);
+            form.bucket = buckets.first().map(LedgerBucket::id);
         }
         let date = form.date.get_or_insert(view.today);
         let mut submit = false;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Bucket, BucketId, CsvRequest, EditError, Ledger, LedgerRecord, bucket_combo_ui};
+use super::{BucketId, CsvRequest, EditError, Ledger, LedgerBucket, LedgerRow, bucket_combo_ui};
 use crate::model::command::Command;
 use crate::model::format::format_date;
 use crate::ui::PlanView;
@@ -39,7 +39,7 @@ pub(super) struct RecordEdit<Id> {
     error: Option<String>,
 }
 
-impl<R: LedgerRecord> Ledger<R> {
+impl<R: LedgerRow> Ledger<R> {
     pub fn log_ui(
         &mut self,
         ui: &mut Ui,
@@ -57,7 +57,7 @@ impl<R: LedgerRecord> Ledger<R> {
                 .selected_text(
                     bucket
                         .and_then(|id| super::find_bucket::<R>(view.plan, id))
-                        .map_or("All", Bucket::name),
+                        .map_or("All", LedgerBucket::name),
                 )
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut bucket, None, "All");
@@ -199,7 +199,7 @@ impl<R: LedgerRecord> Ledger<R> {
 }
 
 /// A record's row as it is shown. Returns the edit its "Edit" button starts.
-fn record_row_ui<R: LedgerRecord>(
+fn record_row_ui<R: LedgerRow>(
     row: &mut egui_extras::TableRow<'_, '_>,
     view: &PlanView<'_>,
     index: usize,
@@ -253,7 +253,7 @@ fn record_row_ui<R: LedgerRecord>(
 }
 
 /// A record's row while it is edited. Returns whether the edit is done.
-fn edit_row_ui<R: LedgerRecord>(
+fn edit_row_ui<R: LedgerRow>(
     row: &mut egui_extras::TableRow<'_, '_>,
     view: &PlanView<'_>,
     edit: &mut RecordEdit<BucketId<R>>,

@@ -2,7 +2,7 @@
 //! expenses) logged on a day against a bucket (a time category, a budget
 //! line), each with a quantity (hours, cents) and a note. The quick-entry
 //! form, the log with its table, the question on removing a bucket and the
-//! CSV import preview are written once here, generic over [`LedgerRecord`];
+//! CSV import preview are written once here, generic over [`LedgerRow`];
 //! what really differs between hours and money stays in each tab's `impl`.
 
 mod form;
@@ -10,9 +10,6 @@ mod log;
 #[cfg(test)]
 mod tests;
 
-use std::hash::Hash;
-
-use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::shared::{ImportPreview, Removal, import_preview_ui, removal_question_ui};
@@ -22,24 +19,14 @@ use crate::io::csv_time::RejectedRow;
 use crate::model::Plan;
 use crate::model::command::Command;
 use crate::model::format::format_date;
+pub use crate::model::ledger::{BucketId, LedgerBucket, LedgerRecord};
 
-/// What records are logged against: a time category or a budget line.
-pub trait Bucket {
-    type Id: Copy + Eq + Hash;
-
-    fn id(&self) -> Self::Id;
-    fn name(&self) -> &str;
-}
-
-/// The id of the bucket a record of kind `R` is logged against.
-pub type BucketId<R> = <<R as LedgerRecord>::Bucket as Bucket>::Id;
-
-/// One kind of record in the ledger: what the shared widgets need to know of
-/// it, and the commands they emit for it.
-pub trait LedgerRecord: Clone + 'static {
-    type Bucket: Bucket + 'static;
-    /// Hours or cents, as read from what the person typed.
-    type Quantity;
+/// One kind of record of the model's ledger as the tabs show it: a line of
+/// the quick-entry form and a row of the log. What a record is (its date,
+/// bucket, quantity and note, where it lives in the plan) the model's
+/// [`LedgerRecord`] says; this adds what the shared widgets need to draw it,
+/// and the commands they emit for it.
+pub trait LedgerRow: LedgerRecord + 'static {
     /// The part of the log's filter that picks days, beside the bucket.
     type Period: Clone + Default + PartialEq;
 
@@ -52,16 +39,9 @@ pub trait LedgerRecord: Clone + 'static {
     const EDIT_QUANTITY_WIDTH: f32;
     const EDIT_ERROR: EditError;
 
-    fn records(plan: &Plan) -> &[Self];
-    fn buckets(plan: &Plan) -> &[Self::Bucket];
     /// Indices of [`LedgerRecord::records`], newest first.
     fn newest_first(derived: &Derived) -> &[usize];
 
-    fn new(date: NaiveDate, bucket: BucketId<Self>, quantity: Self::Quantity, note: String)
-    -> Self;
-    fn date(&self) -> NaiveDate;
-    fn bucket(&self) -> BucketId<Self>;
-    fn note(&self) -> &str;
     /// The quantity as shown: "1.5 h", "$12.50".
     fn quantity_text(&self, view: &PlanView<'_>) -> String;
     /// The quantity as a person would type it back: "1.5", "12.50".
@@ -75,7 +55,7 @@ pub trait LedgerRecord: Clone + 'static {
     fn parse_quantity(view: &PlanView<'_>, text: &str) -> Result<Self::Quantity, String>;
 
     fn in_period(&self, period: &Self::Period) -> bool;
-    /// The log's filter fields for [`LedgerRecord::Period`].
+    /// The log's filter fields for [`LedgerRow::Period`].
     fn period_filter_ui(ui: &mut Ui, view: &PlanView<'_>, period: &mut Self::Period);
 
     fn add_command(self) -> Command;
@@ -136,10 +116,10 @@ pub enum CsvRequest {
     ImportCsv,
 }
 
-type LogFilter<R> = log::Filter<BucketId<R>, <R as LedgerRecord>::Period>;
+type LogFilter<R> = log::Filter<BucketId<R>, <R as LedgerRow>::Period>;
 
 /// What a tab's ledger remembers between frames.
-pub struct Ledger<R: LedgerRecord> {
+pub struct Ledger<R: LedgerRow> {
     form: form::EntryForm<BucketId<R>>,
     filter: LogFilter<R>,
     /// Record indices that pass the filter, in the order shown, for one
@@ -150,7 +130,7 @@ pub struct Ledger<R: LedgerRecord> {
     import: Option<Import<R>>,
 }
 
-impl<R: LedgerRecord> Default for Ledger<R> {
+impl<R: LedgerRow> Default for Ledger<R> {
     fn default() -> Self {
         Ledger {
             form: form::EntryForm::default(),
@@ -183,7 +163,7 @@ pub enum BucketAction {
     Remove,
 }
 
-impl<R: LedgerRecord> Ledger<R> {
+impl<R: LedgerRow> Ledger<R> {
     /// Shows what a CSV file would add, for the person to confirm.
     pub fn show_import(&mut self, records: Vec<R>, rejected: Vec<RejectedRow>) {
         self.import = Some(Import { records, rejected });
@@ -209,7 +189,7 @@ impl<R: LedgerRecord> Ledger<R> {
                 records,
                 move_to: R::buckets(view.plan)
                     .iter()
-                    .map(Bucket::id)
+                    .map(LedgerBucket::id)
                     .find(|&other| other != bucket),
             });
         }
@@ -313,17 +293,17 @@ impl<R: LedgerRecord> Ledger<R> {
     }
 }
 
-fn find_bucket<R: LedgerRecord>(plan: &Plan, id: BucketId<R>) -> Option<&R::Bucket> {
+fn find_bucket<R: LedgerRow>(plan: &Plan, id: BucketId<R>) -> Option<&R::Bucket> {
     R::buckets(plan).iter().find(|bucket| bucket.id() == id)
 }
 
 /// The bucket's name, or "?" for one the plan does not have.
-fn bucket_name<R: LedgerRecord>(plan: &Plan, id: BucketId<R>) -> &str {
-    find_bucket::<R>(plan, id).map_or("?", Bucket::name)
+fn bucket_name<R: LedgerRow>(plan: &Plan, id: BucketId<R>) -> &str {
+    find_bucket::<R>(plan, id).map_or("?", LedgerBucket::name)
 }
 
 /// A choice of one of `buckets`, "—" while none is chosen.
-pub fn bucket_combo_ui<B: Bucket>(
+pub fn bucket_combo_ui<B: LedgerBucket>(
     ui: &mut Ui,
     id_salt: &str,
     buckets: &[B],
@@ -331,7 +311,7 @@ pub fn bucket_combo_ui<B: Bucket>(
 ) -> egui::Response {
     let text = selected
         .and_then(|id| buckets.iter().find(|bucket| bucket.id() == id))
-        .map_or("—", Bucket::name);
+        .map_or("—", LedgerBucket::name);
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(text)
         .show_ui(ui, |ui| {

@@ -8,7 +8,7 @@ use crate::model::calendar::IsoWeek;
 use crate::model::format::{format_date, format_hours, format_hours_range};
 use crate::model::time::{TargetState, plan_weeks, target_state};
 use crate::ui::PlanView;
-use crate::ui::ledger::{LedgerRecord, charts_heading_ui, no_charts_yet_ui};
+use crate::ui::ledger::{LedgerRow, charts_heading_ui, no_charts_yet_ui};
 use crate::ui::widgets::{self, hours_state_colour, hours_state_label};
 
 /// The charts, one per category and one for the total, with their heading.

@@ -8,22 +8,10 @@ use crate::model::command::{Command, TimeCommand};
 use crate::model::format::format_hours;
 use crate::model::hours::parse_hours;
 use crate::model::time::EntriesFate;
-use crate::model::{CategoryId, Plan, TimeCategory, TimeEntry};
-use crate::ui::ledger::{Bucket, EditError, Labels, LedgerRecord, RecordsFate};
+use crate::model::{CategoryId, TimeEntry};
+use crate::ui::ledger::{EditError, Labels, LedgerRow, RecordsFate};
 use crate::ui::widgets::date_picker;
 use crate::ui::{Derived, PlanView};
-
-impl Bucket for TimeCategory {
-    type Id = CategoryId;
-
-    fn id(&self) -> CategoryId {
-        self.id
-    }
-
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
 
 /// The log's filter by day: from and to, each of them optional.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,9 +20,7 @@ pub struct Days {
     to: Option<NaiveDate>,
 }
 
-impl LedgerRecord for TimeEntry {
-    type Bucket = TimeCategory;
-    type Quantity = f64;
+impl LedgerRow for TimeEntry {
     type Period = Days;
 
     const LABELS: Labels = Labels {
@@ -56,37 +42,8 @@ impl LedgerRecord for TimeEntry {
     const EDIT_QUANTITY_WIDTH: f32 = 70.0;
     const EDIT_ERROR: EditError = EditError::OnHover;
 
-    fn records(plan: &Plan) -> &[TimeEntry] {
-        &plan.time_entries
-    }
-
-    fn buckets(plan: &Plan) -> &[TimeCategory] {
-        &plan.time_categories
-    }
-
     fn newest_first(derived: &Derived) -> &[usize] {
         &derived.entries_newest_first
-    }
-
-    fn new(date: NaiveDate, category: CategoryId, hours: f64, note: String) -> TimeEntry {
-        TimeEntry {
-            date,
-            category,
-            hours,
-            note,
-        }
-    }
-
-    fn date(&self) -> NaiveDate {
-        self.date
-    }
-
-    fn bucket(&self) -> CategoryId {
-        self.category
-    }
-
-    fn note(&self) -> &str {
-        &self.note
     }
 
     fn quantity_text(&self, _view: &PlanView<'_>) -> String {
