@@ -42,7 +42,10 @@ fn days_around(plan: &Plan) -> Vec<NaiveDate> {
 /// back, for a plan that was accepted from outside input.
 pub fn check_figures(plan: &Plan) {
     if let Err(error) = validate(plan) {
-        panic!("a plan that loaded fails validation: {:?}", error.problems());
+        panic!(
+            "a plan that loaded fails validation: {:?}",
+            error.problems()
+        );
     }
     let derived = Derived::of(plan);
     let _ = money::months_over_run_rate(plan, &derived.monthly_spend);
