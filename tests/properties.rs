@@ -29,8 +29,11 @@ use yearplan::model::{
 const CASES: u32 = 128;
 
 fn config() -> ProptestConfig {
+    // No regressions file beside the tests: a shrunk failing case is
+    // written into the test's comment instead, where a reader sees it.
     ProptestConfig {
         cases: CASES,
+        failure_persistence: None,
         ..ProptestConfig::default()
     }
 }
