@@ -1,0 +1,96 @@
+//! What every fuzz target does with a plan that came out of outside input:
+//! the later steps a person's click can reach (validation, the figures the
+//! tabs and the report show, saving and opening again, the exports) must
+//! never panic on a plan that loaded.
+
+use std::sync::OnceLock;
+
+use chrono::{Days, NaiveDate};
+use yearplan::io::csv_money::{expenses_to_csv, parse_expenses_csv};
+use yearplan::io::csv_time::{parse_time_csv, time_entries_to_csv};
+use yearplan::io::markdown::{export_markdown, import_markdown};
+use yearplan::io::{parse_plan, to_ron_string};
+use yearplan::model::validate::validate;
+use yearplan::model::{Period, Plan, money, overview, progress, review};
+use yearplan::report::report;
+use yearplan::ui::Derived;
+
+/// A fixed "today" for the importers, so a run is repeatable.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 15).unwrap_or_default()
+}
+
+/// The plan Yearplan starts with, parsed once per process: the CSV targets
+/// import into a copy of it.
+pub fn default_plan() -> Plan {
+    static PLAN: OnceLock<Plan> = OnceLock::new();
+    PLAN.get_or_init(|| yearplan::io::default_plan(today()))
+        .clone()
+}
+
+/// Days to look at a plan on: before, inside and after its year.
+fn days_around(plan: &Plan) -> Vec<NaiveDate> {
+    let start = plan.start_date;
+    let mut days = vec![today(), start];
+    days.extend(start.checked_sub_days(Days::new(3)));
+    days.extend(start.checked_add_days(Days::new(200)));
+    days.extend(start.checked_add_days(Days::new(400)));
+    days
+}
+
+/// Validation, the derived figures, the report and the CSV exports read
+/// back, for a plan that was accepted from outside input.
+pub fn check_figures(plan: &Plan) {
+    if let Err(error) = validate(plan) {
+        panic!(
+            "a plan that loaded fails validation: {:?}",
+            error.problems()
+        );
+    }
+    let derived = Derived::of(plan);
+    let _ = money::months_over_run_rate(plan, &derived.monthly_spend);
+    let _ = money::cap_statuses(plan);
+    for day in days_around(plan) {
+        let _ = report(plan, day);
+        let _ = progress::late_phases(plan, day);
+        let _ = overview::next_tasks_due(plan, day, 5);
+        let _ = review::cadence_statuses(plan, day);
+        for period in [Period::Weekly, Period::Monthly, Period::Quarterly] {
+            let _ = review::period_summary(plan, period, day);
+        }
+    }
+    let _ = parse_time_csv(&time_entries_to_csv(plan), plan);
+    let _ = parse_expenses_csv(&expenses_to_csv(plan), plan);
+}
+
+/// Saving writes this RON; opening it again must give the same plan, or a
+/// saved plan could not be opened.
+pub fn check_saved_and_opened(plan: &Plan) {
+    let text = match to_ron_string(plan) {
+        Ok(text) => text,
+        Err(error) => panic!("a plan that loaded cannot be written: {error}"),
+    };
+    match parse_plan(&text) {
+        Ok(opened) => assert_eq!(&opened, plan, "saving and opening changed the plan"),
+        Err(error) => panic!("a saved plan does not open again: {error}\n{text}"),
+    }
+}
+
+/// The Markdown export of a plan imports again without a panic, into a
+/// plan that passes validation.
+pub fn check_markdown_export(plan: &Plan) {
+    let again = import_markdown(&export_markdown(plan), today());
+    if let Err(error) = validate(&again.plan) {
+        panic!(
+            "the import of an export fails validation: {:?}",
+            error.problems()
+        );
+    }
+}
+
+/// Everything above, for a plan that came from outside input.
+pub fn check_plan(plan: &Plan) {
+    check_figures(plan);
+    check_saved_and_opened(plan);
+    check_markdown_export(plan);
+}
