@@ -5,6 +5,8 @@
 //! Test code inside a floor counts too: a model test that loads a file
 //! through io ties the ground floor to the one above.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 /// The floors from the ground up.
