@@ -6,6 +6,7 @@ mod csv_rows;
 pub mod csv_time;
 mod error;
 mod file;
+pub mod import;
 pub mod markdown;
 mod ron_format;
 

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod command;
 pub mod format;
 pub mod hours;
+pub mod import_rules;
 pub mod ledger;
 mod metric_command;
 pub mod money;
