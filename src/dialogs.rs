@@ -35,10 +35,11 @@ impl FilePurpose {
             FilePurpose::ImportMarkdown | FilePurpose::ExportMarkdown => {
                 ("Markdown", &["md", "markdown"])
             }
-            FilePurpose::ExportTimeCsv
-            | FilePurpose::ImportTimeCsv
-            | FilePurpose::ExportExpensesCsv
-            | FilePurpose::ImportExpensesCsv => ("CSV", &["csv"]),
+            FilePurpose::ExportTimeCsv | FilePurpose::ExportExpensesCsv => ("CSV", &["csv"]),
+            // Exports come as CSV, tab-separated text and `timew export` JSON.
+            FilePurpose::ImportTimeCsv | FilePurpose::ImportExpensesCsv => {
+                ("Exports (CSV, TSV, JSON)", &["csv", "tsv", "txt", "json"])
+            }
         }
     }
 
@@ -49,9 +50,11 @@ impl FilePurpose {
             FilePurpose::ImportMarkdown => "Import a plan from Markdown",
             FilePurpose::ExportMarkdown => "Export the plan as Markdown",
             FilePurpose::ExportTimeCsv => "Export hours as CSV",
-            FilePurpose::ImportTimeCsv => "Import hours from CSV",
+            FilePurpose::ImportTimeCsv => "Import hours from a time tracker's export",
             FilePurpose::ExportExpensesCsv => "Export expenses as CSV",
-            FilePurpose::ImportExpensesCsv => "Import expenses from CSV",
+            FilePurpose::ImportExpensesCsv => {
+                "Import expenses from a bank's or budget app's export"
+            }
         }
     }
 

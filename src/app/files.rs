@@ -531,28 +531,35 @@ impl YearplanApp {
                 let text = io::csv_time::time_entries_to_csv(&self.document.plan);
                 self.export(path, &text, "hours");
             }
-            FilePurpose::ImportTimeCsv => match io::read_text(path) {
-                Ok(text) => {
-                    let import = io::csv_time::parse_time_csv(&text, &self.document.plan);
-                    self.tab = Tab::Time;
-                    self.time.show_import(import);
-                }
-                Err(error) => self.show_error(format!("Could not import the hours.\n\n{error}")),
-            },
+            FilePurpose::ImportTimeCsv => self.import_hours_from(path),
             FilePurpose::ExportExpensesCsv => {
                 let text = io::csv_money::expenses_to_csv(&self.document.plan);
                 self.export(path, &text, "expenses");
             }
-            FilePurpose::ImportExpensesCsv => match io::read_text(path) {
-                Ok(text) => {
-                    let import = io::csv_money::parse_expenses_csv(&text, &self.document.plan);
-                    self.tab = Tab::Budget;
-                    self.budget.show_import(import);
-                }
-                Err(error) => {
-                    self.show_error(format!("Could not import the expenses.\n\n{error}"));
-                }
-            },
+            FilePurpose::ImportExpensesCsv => self.import_expenses_from(path),
+        }
+    }
+
+    /// Opens the import preview of a time tracker's export on the Time tab.
+    pub fn import_hours_from(&mut self, path: &Path) {
+        match io::read_bytes(path) {
+            Ok(bytes) => {
+                self.tab = Tab::Time;
+                self.time.show_import(file_label(path), bytes);
+            }
+            Err(error) => self.show_error(format!("Could not import the hours.\n\n{error}")),
+        }
+    }
+
+    /// Opens the import preview of a bank's or budget app's export on the
+    /// Budget tab.
+    pub fn import_expenses_from(&mut self, path: &Path) {
+        match io::read_bytes(path) {
+            Ok(bytes) => {
+                self.tab = Tab::Budget;
+                self.budget.show_import(file_label(path), bytes);
+            }
+            Err(error) => self.show_error(format!("Could not import the expenses.\n\n{error}")),
         }
     }
 
@@ -583,18 +590,30 @@ impl YearplanApp {
         }
     }
 
-    /// What dropping `path` on the window does.
+    /// What dropping `path` on the window does: a Markdown plan imports as
+    /// a new plan; a CSV or JSON export opens the import preview of the
+    /// ledger it is for (the tab on show decides when the file cannot);
+    /// anything else opens as a plan file.
     pub fn file_dropped(&mut self, path: PathBuf) {
-        let is_markdown = path
+        let extension = path
             .extension()
             .and_then(|extension| extension.to_str())
-            .is_some_and(|extension| {
-                extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
-            });
-        if is_markdown {
-            self.ask_first(PendingAction::ImportMarkdownPath(path));
-        } else {
-            self.ask_first(PendingAction::OpenPath(path));
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match extension.as_str() {
+            "md" | "markdown" => self.ask_first(PendingAction::ImportMarkdownPath(path)),
+            "csv" | "tsv" | "txt" | "json" => {
+                let ledger = io::read_bytes(&path)
+                    .ok()
+                    .and_then(|bytes| io::import::ledger_of_file(&bytes));
+                match ledger {
+                    Some(io::import::Ledger::Expenses) => self.import_expenses_from(&path),
+                    Some(io::import::Ledger::Hours) => self.import_hours_from(&path),
+                    None if self.tab == Tab::Budget => self.import_expenses_from(&path),
+                    None => self.import_hours_from(&path),
+                }
+            }
+            _ => self.ask_first(PendingAction::OpenPath(path)),
         }
     }
 
@@ -674,4 +693,12 @@ mod tests {
         assert_eq!(file_stem_for("  ..  "), "Plan");
         assert_eq!(file_stem_for("../../etc"), "-..-etc");
     }
+}
+
+/// A file as the import preview names it: its name, without the folders.
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }

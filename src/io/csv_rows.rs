@@ -82,11 +82,7 @@ pub(super) fn read_rows<T>(
     let mut rejected = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut first_row = true;
-    let mut lines = LineCounter {
-        text,
-        offset: 0,
-        line: 1,
-    };
+    let mut lines = LineCounter::new(text);
     loop {
         let before = reader.position().byte();
         match reader.read_record(&mut record) {
@@ -196,14 +192,14 @@ where
     }
 }
 
-fn to_usize(value: u64) -> usize {
+pub(super) fn to_usize(value: u64) -> usize {
     usize::try_from(value).unwrap_or(usize::MAX)
 }
 
 /// Where the row between two byte offsets the reader reported really
 /// starts (the reader's start can be before the blank lines it skipped),
 /// and its text.
-fn raw_row(text: &str, start: u64, end: u64) -> (usize, &str) {
+pub(super) fn raw_row(text: &str, start: u64, end: u64) -> (usize, &str) {
     let start = to_usize(start).min(text.len());
     let end = to_usize(end).clamp(start, text.len());
     // Offsets are at record boundaries, after an ASCII byte, so `get`
@@ -219,17 +215,25 @@ fn raw_row(text: &str, start: u64, end: u64) -> (usize, &str) {
 /// Line numbers of byte offsets, counted as a text editor counts them.
 /// The `csv` crate's own line count counts records, so a note spanning
 /// three lines would throw every later line number off by two.
-struct LineCounter<'a> {
+pub(super) struct LineCounter<'a> {
     text: &'a str,
     /// `line` is the line of this byte offset.
     offset: usize,
     line: usize,
 }
 
-impl LineCounter<'_> {
+impl<'a> LineCounter<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
     /// Offsets come in increasing order, so counting resumes where it left
     /// off and a whole import costs one pass over the text.
-    fn line_at(&mut self, offset: usize) -> usize {
+    pub(super) fn line_at(&mut self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
         if offset < self.offset {
             self.offset = 0;
@@ -249,7 +253,7 @@ impl LineCounter<'_> {
     }
 }
 
-fn shortened(text: &str) -> String {
+pub(super) fn shortened(text: &str) -> String {
     match text.char_indices().nth(MAX_REJECTED_TEXT_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
@@ -385,16 +389,16 @@ fn fold(name: &str) -> String {
 }
 
 /// How `raw` splits on `delimiter` by the CSV quoting rules.
-struct Scan {
-    fields: usize,
-    open_quote: bool,
+pub(super) struct Scan {
+    pub(super) fields: usize,
+    pub(super) open_quote: bool,
 }
 
 /// A field that starts with a quote runs to the next quote not doubled;
 /// quotes elsewhere are plain text. These are the rules the `csv` crate
 /// reads by, so a quote still open at the end of a record is one the crate
 /// let run to the end of the input.
-fn scan(raw: &str, delimiter: u8) -> Scan {
+pub(super) fn scan(raw: &str, delimiter: u8) -> Scan {
     let mut fields = 1;
     let mut in_quotes = false;
     let mut at_field_start = true;

@@ -64,7 +64,7 @@ pub fn example_plan() -> Result<Plan, FileError> {
 
 /// Reads the plan at `path`, refusing anything that is not a sound plan file.
 pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
-    let text = read_plan_text(path)?;
+    let text = read_text(path)?;
     parse_plan(&text).map_err(|error| error.with_path(path))
 }
 
@@ -112,12 +112,17 @@ fn ron_options() -> ron::Options {
 /// Reads a text file to import (CSV, Markdown) with the same care as a plan:
 /// never a folder or a pipe, never more than [`MAX_FILE_BYTES`], UTF-8 only.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
-    read_plan_text(path)
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|error| FileError::NotUtf8 {
+        path: Some(path.to_path_buf()),
+        offset: error.utf8_error().valid_up_to(),
+    })
 }
 
 /// Reads the file's bytes after making sure, without opening it, that it is
-/// a regular file of a sane size: opening a FIFO would block forever.
-fn read_plan_text(path: &Path) -> Result<String, FileError> {
+/// a regular file of a sane size: opening a FIFO would block forever. For
+/// exports, whose encoding is worked out from the bytes.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     let owned = || path.to_path_buf();
     let metadata = fs::metadata(path).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => FileError::NotFound { path: owned() },
@@ -158,10 +163,7 @@ fn read_plan_text(path: &Path) -> Result<String, FileError> {
             max_bytes: MAX_FILE_BYTES,
         });
     }
-    String::from_utf8(bytes).map_err(|error| FileError::NotUtf8 {
-        path: Some(owned()),
-        offset: error.utf8_error().valid_up_to(),
-    })
+    Ok(bytes)
 }
 
 fn check_is_readable_plan(path: &Path, metadata: &fs::Metadata) -> Result<(), FileError> {

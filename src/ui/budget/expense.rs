@@ -6,6 +6,7 @@ use egui::Ui;
 use crate::model::amount::{amount_text, parse_amount_cents};
 use crate::model::calendar::YearMonth;
 use crate::model::command::{Command, MoneyCommand};
+use crate::model::import_rules::ImportBatch;
 use crate::model::money::{ExpensesFate, plan_months};
 use crate::model::{Expense, LineId};
 use crate::ui::ledger::{EditError, Labels, LedgerRow, RecordsFate};
@@ -26,7 +27,7 @@ impl LedgerRow for Expense {
         log_title: "Expenses",
         nothing_yet: "No expenses logged yet — add your first one above.",
         table_id: "expenses",
-        import_title: "Import expenses from CSV",
+        import_title: "Import expenses",
         import_id: "expense_import",
     };
     const QUANTITY_WIDTH: f32 = 100.0;
@@ -46,12 +47,13 @@ impl LedgerRow for Expense {
         amount_text(self.cents)
     }
 
-    fn quantity_bits(&self) -> u64 {
-        self.cents.cast_unsigned()
-    }
-
     fn total_text<'a>(view: &PlanView<'_>, expenses: impl Iterator<Item = &'a Self>) -> String {
         view.money(expenses.fold(0_i64, |sum, expense| sum.saturating_add(expense.cents)))
+    }
+
+    #[allow(clippy::cast_possible_truncation)] // a sum of i64 cents, held exactly
+    fn total_text_of(view: &PlanView<'_>, cents: f64) -> String {
+        view.money(cents.round() as i64)
     }
 
     fn quantity_hint(view: &PlanView<'_>) -> String {
@@ -95,8 +97,10 @@ impl LedgerRow for Expense {
         Command::Money(MoneyCommand::DeleteExpense { index })
     }
 
-    fn import_command(expenses: Vec<Expense>) -> Command {
-        Command::Money(MoneyCommand::ImportExpenses { expenses })
+    fn batch_command(batch: ImportBatch<Expense>) -> Command {
+        Command::Money(MoneyCommand::ImportExpenses {
+            expenses: batch.records,
+        }) // STUB
     }
 
     fn remove_bucket_command(line: LineId, expenses: RecordsFate<LineId>) -> Command {

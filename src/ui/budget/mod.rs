@@ -13,7 +13,6 @@ use egui::{RichText, Ui};
 use super::PlanView;
 use super::ledger::{BucketAction, CsvRequest, Ledger, bucket_buttons_ui};
 use super::widgets::{section_heading, set_accessible_name};
-use crate::io::csv_money::ExpenseImport;
 use crate::model::amount::{amount_text, parse_amount_cents};
 use crate::model::command::{Command, MoneyCommand};
 use crate::model::{BudgetKind, BudgetLine, Expense, LineId};
@@ -40,9 +39,9 @@ struct LineEdit {
 }
 
 impl BudgetTab {
-    /// Shows what a CSV file would add, for the person to confirm.
-    pub fn show_import(&mut self, import: ExpenseImport) {
-        self.ledger.show_import(import.expenses, import.rejected);
+    /// Opens the import preview of a file's `bytes`, named `file_name`.
+    pub fn show_import(&mut self, file_name: String, bytes: Vec<u8>) {
+        self.ledger.show_import(file_name, bytes);
     }
 
     pub fn ui(

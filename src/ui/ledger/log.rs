@@ -73,7 +73,7 @@ impl<R: LedgerRow> Ledger<R> {
             if ui.button("Export CSV…").clicked() {
                 request = Some(CsvRequest::ExportCsv);
             }
-            if ui.button("Import CSV…").clicked() {
+            if ui.button("Import…").clicked() {
                 request = Some(CsvRequest::ImportCsv);
             }
         });

@@ -6,19 +6,20 @@
 //! what really differs between hours and money stays in each tab's `impl`.
 
 mod form;
+mod import;
 mod log;
 #[cfg(test)]
 mod tests;
 
 use egui::{RichText, Ui};
 
-use super::shared::{ImportPreview, Removal, import_preview_ui, removal_question_ui};
+use super::shared::{Removal, removal_question_ui};
 use super::widgets::set_accessible_name;
 use super::{Derived, PlanView};
-use crate::io::csv_time::RejectedRow;
+use crate::io::import::Importable;
 use crate::model::Plan;
 use crate::model::command::Command;
-use crate::model::format::format_date;
+use crate::model::import_rules::ImportBatch;
 pub use crate::model::ledger::{BucketId, LedgerBucket, LedgerRecord};
 
 /// One kind of record of the model's ledger as the tabs show it: a line of
@@ -26,7 +27,7 @@ pub use crate::model::ledger::{BucketId, LedgerBucket, LedgerRecord};
 /// bucket, quantity and note, where it lives in the plan) the model's
 /// [`LedgerRecord`] says; this adds what the shared widgets need to draw it,
 /// and the commands they emit for it.
-pub trait LedgerRow: LedgerRecord + 'static {
+pub trait LedgerRow: LedgerRecord + Importable + 'static {
     /// The part of the log's filter that picks days, beside the bucket.
     type Period: Clone + Default + PartialEq;
 
@@ -46,10 +47,10 @@ pub trait LedgerRow: LedgerRecord + 'static {
     fn quantity_text(&self, view: &PlanView<'_>) -> String;
     /// The quantity as a person would type it back: "1.5", "12.50".
     fn typed_quantity(&self) -> String;
-    /// The quantity exactly, for finding records the plan already has.
-    fn quantity_bits(&self) -> u64;
     /// The sum of `records` as shown: "939.5 h", "$2,010.18".
     fn total_text<'a>(view: &PlanView<'_>, records: impl Iterator<Item = &'a Self>) -> String;
+    /// A total of hours or cents, as [`Importable::amount`] adds them, as shown.
+    fn total_text_of(view: &PlanView<'_>, total: f64) -> String;
 
     fn quantity_hint(view: &PlanView<'_>) -> String;
     fn parse_quantity(view: &PlanView<'_>, text: &str) -> Result<Self::Quantity, String>;
@@ -61,7 +62,8 @@ pub trait LedgerRow: LedgerRecord + 'static {
     fn add_command(self) -> Command;
     fn edit_command(self, index: usize) -> Command;
     fn delete_command(index: usize) -> Command;
-    fn import_command(records: Vec<Self>) -> Command;
+    /// An import's new buckets, rules and records, as one command.
+    fn batch_command(batch: ImportBatch<Self>) -> Command;
     fn remove_bucket_command(
         bucket: BucketId<Self>,
         records: RecordsFate<BucketId<Self>>,
@@ -127,7 +129,9 @@ pub struct Ledger<R: LedgerRow> {
     rows: Option<(u64, LogFilter<R>, Vec<usize>)>,
     editing: Option<log::RecordEdit<BucketId<R>>>,
     removing: Option<RemoveBucket<BucketId<R>>>,
-    import: Option<Import<R>>,
+    /// A file chosen or dropped, waiting to be previewed.
+    pending_import: Option<(String, Vec<u8>)>,
+    import: Option<import::ImportWindow<R>>,
 }
 
 impl<R: LedgerRow> Default for Ledger<R> {
@@ -138,6 +142,7 @@ impl<R: LedgerRow> Default for Ledger<R> {
             rows: None,
             editing: None,
             removing: None,
+            pending_import: None,
             import: None,
         }
     }
@@ -150,12 +155,6 @@ struct RemoveBucket<Id> {
     move_to: Option<Id>,
 }
 
-/// The rows of a CSV file, waiting for the person to confirm them.
-struct Import<R> {
-    records: Vec<R>,
-    rejected: Vec<RejectedRow>,
-}
-
 /// Clicked in a bucket's row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BucketAction {
@@ -164,9 +163,11 @@ pub enum BucketAction {
 }
 
 impl<R: LedgerRow> Ledger<R> {
-    /// Shows what a CSV file would add, for the person to confirm.
-    pub fn show_import(&mut self, records: Vec<R>, rejected: Vec<RejectedRow>) {
-        self.import = Some(Import { records, rejected });
+    /// Opens the import preview of a file: `bytes` as read, `file_name` as
+    /// the window names it.
+    pub fn show_import(&mut self, file_name: String, bytes: Vec<u8>) {
+        self.import = None;
+        self.pending_import = Some((file_name, bytes));
     }
 
     /// Removes `bucket` at once when it has no records; otherwise asks first
@@ -236,59 +237,22 @@ impl<R: LedgerRow> Ledger<R> {
         self.removing = None;
     }
 
-    /// The preview of a CSV import, while one waits to be confirmed.
+    /// The preview of an import, while one waits to be confirmed.
     pub fn import_ui(
         &mut self,
         ctx: &egui::Context,
         view: &PlanView<'_>,
         commands: &mut Vec<Command>,
     ) {
-        let Some(import) = &self.import else {
+        if let Some((file_name, bytes)) = self.pending_import.take() {
+            let candidate = super::fresh_id_candidate();
+            self.import = Some(import::ImportWindow::new(file_name, bytes, view, candidate));
+        }
+        let Some(window) = self.import.as_mut() else {
             return;
         };
-        let labels = &R::LABELS;
-        let preview = ImportPreview {
-            title: labels.import_title,
-            noun: labels.record,
-            rows: import
-                .records
-                .iter()
-                .map(|record| {
-                    [
-                        format_date(record.date()),
-                        bucket_name::<R>(view.plan, record.bucket()).to_owned(),
-                        record.quantity_text(view),
-                        record.note().to_owned(),
-                    ]
-                })
-                .collect(),
-            total: format!("Together {}.", R::total_text(view, import.records.iter())),
-            rejected: &import.rejected,
-            already_in_plan: {
-                let key = |record: &R| {
-                    (
-                        record.date(),
-                        record.bucket(),
-                        record.quantity_bits(),
-                        record.note().to_owned(),
-                    )
-                };
-                let known: std::collections::HashSet<_> =
-                    R::records(view.plan).iter().map(key).collect();
-                import
-                    .records
-                    .iter()
-                    .filter(|record| known.contains(&key(record)))
-                    .count()
-            },
-        };
-        match import_preview_ui(ctx, labels.import_id, &preview) {
-            Some(true) => {
-                commands.push(R::import_command(import.records.clone()));
-                self.import = None;
-            }
-            Some(false) => self.import = None,
-            None => {}
+        if window.ui(ctx, view, commands) {
+            self.import = None;
         }
     }
 }

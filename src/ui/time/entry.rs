@@ -7,6 +7,7 @@ use egui::Ui;
 use crate::model::command::{Command, TimeCommand};
 use crate::model::format::format_hours;
 use crate::model::hours::parse_hours;
+use crate::model::import_rules::ImportBatch;
 use crate::model::time::EntriesFate;
 use crate::model::{CategoryId, TimeEntry};
 use crate::ui::ledger::{EditError, Labels, LedgerRow, RecordsFate};
@@ -34,7 +35,7 @@ impl LedgerRow for TimeEntry {
         log_title: "Logged hours",
         nothing_yet: "No hours logged yet — add your first entry above.",
         table_id: "time_entries",
-        import_title: "Import hours from CSV",
+        import_title: "Import hours",
         import_id: "time_import",
     };
     const QUANTITY_WIDTH: f32 = 120.0;
@@ -54,12 +55,12 @@ impl LedgerRow for TimeEntry {
         plain_hours(self.hours)
     }
 
-    fn quantity_bits(&self) -> u64 {
-        self.hours.to_bits()
-    }
-
     fn total_text<'a>(_view: &PlanView<'_>, entries: impl Iterator<Item = &'a Self>) -> String {
         format_hours(entries.map(|entry| entry.hours).sum())
+    }
+
+    fn total_text_of(_view: &PlanView<'_>, hours: f64) -> String {
+        format_hours(hours)
     }
 
     fn quantity_hint(_view: &PlanView<'_>) -> String {
@@ -91,8 +92,10 @@ impl LedgerRow for TimeEntry {
         Command::Time(TimeCommand::DeleteEntry { index })
     }
 
-    fn import_command(entries: Vec<TimeEntry>) -> Command {
-        Command::Time(TimeCommand::ImportEntries { entries })
+    fn batch_command(batch: ImportBatch<TimeEntry>) -> Command {
+        Command::Time(TimeCommand::ImportEntries {
+            entries: batch.records,
+        }) // STUB
     }
 
     fn remove_bucket_command(category: CategoryId, entries: RecordsFate<CategoryId>) -> Command {

@@ -12,7 +12,6 @@ use egui::Ui;
 use super::PlanView;
 use super::ledger::{BucketAction, CsvRequest, Ledger, bucket_buttons_ui};
 use super::widgets::{section_heading, set_accessible_name};
-use crate::io::csv_time::TimeImport;
 use crate::model::command::{Command, TimeCommand};
 use crate::model::format::format_hours_range;
 use crate::model::{CategoryId, TimeCategory, TimeEntry};
@@ -44,9 +43,9 @@ struct NewCategory {
 }
 
 impl TimeTab {
-    /// Shows what a CSV file would add, for the person to confirm.
-    pub fn show_import(&mut self, import: TimeImport) {
-        self.ledger.show_import(import.entries, import.rejected);
+    /// Opens the import preview of a file's `bytes`, named `file_name`.
+    pub fn show_import(&mut self, file_name: String, bytes: Vec<u8>) {
+        self.ledger.show_import(file_name, bytes);
     }
 
     pub fn ui(

@@ -11,6 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod import;
+pub use import::{DateOrderArg, ImportArgs};
+
 use crate::io::markdown::{export_markdown, import_markdown};
 use crate::io::{FileError, default_plan, load_plan, read_text, save_export, save_new_plan};
 use crate::model::format::{format_cents, format_hours_range};
@@ -64,6 +67,17 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Add the hours of a time tracker's export to the plan file PLAN: Toggl
+    /// Track, Clockify, Harvest, Kimai, Watson, timewarrior (`timew export`),
+    /// TimeChimp, yast, or any CSV with a date and a duration (or a start and
+    /// an end). Each row goes to the category a --map rule, a rule kept in the
+    /// plan or its own name says; rows nothing maps are listed, not guessed.
+    ImportHours(ImportArgs),
+    /// Add the spending of a bank's or budget app's export to the plan file
+    /// PLAN: Actual, YNAB, Monefy, hledger, bank statements (German ones with
+    /// `;`, decimal commas and a preamble too), or any CSV with a date and an
+    /// amount. Income, refunds and transfers are skipped and counted.
+    ImportExpenses(ImportArgs),
     /// Write the plan as Markdown in the shape of the seed plan (without its
     /// time entries, expenses and reviews, which Markdown does not carry).
     Export {
@@ -96,6 +110,8 @@ pub fn run(cli: Cli) -> Action {
         Some(Command::UninstallDesktop) => Action::Exit(crate::desktop::uninstall_command()),
         Some(Command::Import { markdown, output }) => Action::Exit(import(&markdown, &output)),
         Some(Command::Export { plan, output }) => Action::Exit(export(&plan, &output)),
+        Some(Command::ImportHours(args)) => Action::Exit(import::import_hours(&args)),
+        Some(Command::ImportExpenses(args)) => Action::Exit(import::import_expenses(&args)),
         None => Action::Window { path: cli.path },
     }
 }
