@@ -76,7 +76,7 @@ pub enum MoneyError {
     TooLarge(String),
     /// Digits with separators that do not fit the column's decimal mark:
     /// `-62,3` in a column written `1,234.56`.
-    #[error("\"{0}\" has separators that do not fit the column, which writes {}.", .1.words())]
+    #[error("\"{0}\" has separators that do not fit the column, which writes {words}.", words = .1.words())]
     Separators(String, DecimalMark),
 }
 
