@@ -14,10 +14,16 @@ use yearplan::io::{
     FileError, MAX_FILE_BYTES, backup_path, default_plan, load_plan, parse_plan, save_new_plan,
     save_plan, to_ron_string,
 };
+use yearplan::model::import_rules::{ImportRule, ImportRules};
 use yearplan::model::{
     Block, BlockId, CategoryId, Expense, LineId, Period, PhaseStatus, Plan, Quarter, Review,
     TaskId, TimeEntry,
 };
+
+/// Plans as Yearplan wrote them in format 1, before import rules: the
+/// default plan and the fuzzing seed as they were shipped then.
+const V1_DEFAULT_PLAN: &str = include_str!("format_v1/default-plan.v1.ron");
+const V1_SMALL_PLAN: &str = include_str!("format_v1/small.v1.ron");
 
 fn seed_plan() -> Plan {
     default_plan(date(2026, 3, 2))
@@ -75,7 +81,21 @@ fn used_plan() -> Plan {
         summary: "Phase 0 done".to_owned(),
         notes: "On track.".to_owned(),
     }];
+    plan.import_rules = ImportRules {
+        hours: vec![
+            rule("Orga \"weekly\"", Some(CategoryId(2))),
+            rule("lunch", None),
+        ],
+        expenses: vec![rule("Äpfel", Some(LineId(3)))],
+    };
     plan
+}
+
+fn rule<Id>(contains: &str, into: Option<Id>) -> ImportRule<Id> {
+    ImportRule {
+        contains: contains.to_owned(),
+        into,
+    }
 }
 
 fn used_plan_text() -> String {
@@ -191,6 +211,88 @@ fn used_plan_round_trips_through_a_file() {
     );
     assert_eq!(load_plan(&path).unwrap(), plan);
     assert_eq!(parse_plan(&text).unwrap(), plan);
+}
+
+#[test]
+fn import_rules_are_the_last_section_one_rule_a_line() {
+    let text = used_plan_text();
+    assert!(
+        text.ends_with(
+            "    import_rules: (\n        \
+                 hours: [\n            \
+                     (contains: \"Orga \\\"weekly\\\"\", into: Some(2)),\n            \
+                     (contains: \"lunch\", into: None),\n        \
+                 ],\n        \
+                 expenses: [\n            \
+                     (contains: \"Äpfel\", into: Some(3)),\n        \
+                 ],\n    \
+             ),\n)\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(parse_plan(&text).unwrap(), used_plan());
+
+    // No rules are still written, so a reader sees where they go.
+    let seed = to_ron_string(&seed_plan()).unwrap();
+    assert!(
+        seed.ends_with("    import_rules: (\n        hours: [],\n        expenses: [],\n    ),\n)\n"),
+        "{seed}"
+    );
+}
+
+#[test]
+fn hand_written_import_rules_load() {
+    // `into: 2` for `into: Some(2)`, a ledger left out, and the section
+    // spread over one line: all as a person would write it.
+    let text = to_ron_string(&seed_plan()).unwrap().replacen(
+        "    import_rules: (\n        hours: [],\n        expenses: [],\n    ),\n",
+        "    import_rules: (hours: [(contains: \"orga\", into: 2), (contains: \"x\", into: None)]),\n",
+        1,
+    );
+    let plan = parse_plan(&text).unwrap();
+    assert_eq!(
+        plan.import_rules.hours,
+        [rule("orga", Some(CategoryId(2))), rule("x", None)]
+    );
+    assert!(plan.import_rules.expenses.is_empty());
+}
+
+#[test]
+fn a_format_1_plan_loads_without_rules_and_saves_as_format_2() {
+    assert!(V1_DEFAULT_PLAN.starts_with("(\n    format_version: 1,\n"));
+    assert!(!V1_DEFAULT_PLAN.contains("import_rules"));
+    let fixture = fixture(V1_DEFAULT_PLAN);
+    let plan = load_plan(&fixture.path).unwrap();
+    assert_eq!(plan.format_version, 2);
+    assert!(plan.import_rules.is_empty());
+    // Nothing else changed from format 1 to 2: it is the plan shipped now.
+    assert_eq!(
+        plan,
+        parse_plan(include_str!("../assets/default-plan.ron")).unwrap()
+    );
+    assert_eq!(plan.phases.len(), 15);
+
+    save_plan(&fixture.path, &plan).unwrap();
+    let saved = fs::read_to_string(&fixture.path).unwrap();
+    assert!(saved.starts_with("(\n    format_version: 2,\n"), "{saved}");
+    assert!(saved.contains("\n    import_rules: (\n"), "{saved}");
+    // The format 1 file is kept beside it as it was.
+    assert_eq!(
+        fs::read_to_string(backup_path(&fixture.path)).unwrap(),
+        V1_DEFAULT_PLAN
+    );
+    assert_eq!(load_plan(&fixture.path).unwrap(), plan);
+
+    // A hand-written format 1 plan with every kind of record.
+    let small = parse_plan(V1_SMALL_PLAN).unwrap();
+    assert_eq!(small.format_version, 2);
+    assert!(small.import_rules.is_empty());
+    assert_eq!(small.currency_symbol, "€");
+    assert_eq!(
+        (small.time_entries.len(), small.expenses.len(), small.reviews.len()),
+        (1, 1, 1)
+    );
+    assert_eq!(parse_plan(&to_ron_string(&small).unwrap()).unwrap(), small);
 }
 
 #[test]
@@ -426,11 +528,29 @@ fn unknown_quarter() {
 }
 
 #[test]
+fn dangling_or_empty_import_rules() {
+    let (_, message) = refused_plan(|plan| {
+        plan.import_rules.hours.push(rule(" ", None));
+        plan.import_rules.expenses.push(rule("hetzner", Some(LineId(9))));
+    });
+    assert_contains(
+        &message,
+        &[
+            "import rule 3 of hours (\" \"): has no text to look for, so it would match nothing",
+            "import rule 2 of expenses (\"hetzner\"): refers to budget line 9, which the plan \
+             does not have",
+        ],
+    );
+    let (_, message) = refused_edit("(contains: \"lunch\", into: None)", "(contains: \"lunch\", into: None, colour: 3)");
+    assert_contains(&message, &["colour"]);
+}
+
+#[test]
 fn newer_format_version() {
-    let (error, message) = refused_edit("format_version: 1,", "format_version: 2,");
-    assert!(matches!(error, FileError::NewerFormat { found: 2, .. }));
+    let (error, message) = refused_edit("format_version: 2,", "format_version: 3,");
+    assert!(matches!(error, FileError::NewerFormat { found: 3, .. }));
     assert!(message.ends_with(
-        " was written by a newer version of Yearplan (format 2; this version reads format 1). \
+        " was written by a newer version of Yearplan (format 3; this version reads format 2). \
          Update Yearplan to open it."
     ));
 }
@@ -438,21 +558,21 @@ fn newer_format_version() {
 #[test]
 fn newer_format_version_is_recognised_despite_new_fields() {
     let text = used_plan_text()
-        .replacen("format_version: 1,", "format_version: 7,", 1)
+        .replacen("format_version: 2,", "format_version: 7,", 1)
         .replacen(
             "goals: [",
             "colour_scheme: Dark(contrast: 2),\n    goals: [",
             1,
         );
     let (_, message) = refused(text);
-    assert_contains(&message, &["(format 7; this version reads format 1)"]);
+    assert_contains(&message, &["(format 7; this version reads format 2)"]);
 }
 
 #[test]
 fn missing_or_zero_format_version() {
-    let (_, message) = refused_edit("    format_version: 1,\n", "");
+    let (_, message) = refused_edit("    format_version: 2,\n", "");
     assert_contains(&message, &["has no format_version"]);
-    let (_, message) = refused_edit("format_version: 1,", "format_version: 0,");
+    let (_, message) = refused_edit("format_version: 2,", "format_version: 0,");
     assert_contains(&message, &["has format_version 0"]);
 }
 
@@ -481,7 +601,7 @@ fn empty_file() {
     let (_, message) = refused("");
     assert_contains(
         &message,
-        &["is empty; a plan file starts with `(format_version: 1"],
+        &["is empty; a plan file starts with `(format_version: 2"],
     );
     let (_, message) = refused("  \n\t\n");
     assert_contains(&message, &["is empty"]);

@@ -328,6 +328,7 @@ mod time {
     use super::{XorShift, day};
     use yearplan::model::command::Command;
     use yearplan::model::command::*;
+    use yearplan::model::import_rules::{ImportBatch, ImportRule};
     use yearplan::model::ledger::LedgerRecord;
     use yearplan::model::time::EntriesFate;
     use yearplan::model::*;
@@ -733,6 +734,285 @@ mod time {
         assert_eq!(plan.unused_category_id(2), CategoryId(4));
     }
 
+    fn rule(contains: &str, into: Option<u64>) -> ImportRule<CategoryId> {
+        ImportRule {
+            contains: contains.to_owned(),
+            into: into.map(CategoryId),
+        }
+    }
+
+    fn category(id: u64, name: &str, min_hours: f64, max_hours: f64) -> TimeCategory {
+        TimeCategory {
+            id: CategoryId(id),
+            name: name.to_owned(),
+            weekly_min_hours: min_hours,
+            weekly_max_hours: max_hours,
+        }
+    }
+
+    fn import(
+        new_buckets: Vec<TimeCategory>,
+        rules: Vec<ImportRule<CategoryId>>,
+        records: Vec<TimeEntry>,
+    ) -> TimeCommand {
+        TimeCommand::Import(ImportBatch {
+            new_buckets,
+            rules,
+            records,
+        })
+    }
+
+    #[test]
+    fn an_import_batch_adds_categories_rules_and_entries_as_one_edit() {
+        let mut plan = seed();
+        let orga = plan.unused_category_id(40);
+        assert_eq!(orga, CategoryId(40));
+        let batch = import(
+            vec![category(40, " Orga ", 0.0, -0.0)],
+            vec![
+                rule(" orga ", Some(40)),
+                rule("lunch", None),
+                rule("Elixir", Some(1)),
+            ],
+            vec![
+                entry(day(2026, 1, 5), 40, 1.5, "standup"),
+                entry(day(2026, 1, 5), 1, 2.0, " ch. 2 "),
+            ],
+        );
+        assert_eq!(apply(&mut plan, batch.clone()), Ok(true));
+        assert_eq!(
+            names(&plan),
+            ["Learning", "Building", "Review/Documentation", "Orga"]
+        );
+        // Stored as AddCategory stores one: no minus sign on nothing.
+        assert!(plan.time_categories[3].weekly_max_hours.is_sign_positive());
+        assert_eq!(
+            plan.import_rules.hours,
+            [
+                rule("orga", Some(40)),
+                rule("lunch", None),
+                rule("Elixir", Some(1))
+            ]
+        );
+        assert!(plan.import_rules.expenses.is_empty());
+        assert_eq!(
+            plan.time_entries,
+            [
+                entry(day(2026, 1, 5), 40, 1.5, "standup"),
+                entry(day(2026, 1, 5), 1, 2.0, "ch. 2")
+            ]
+        );
+
+        // The same batch again: its category is there now, so nothing of it
+        // is added, not even the entries.
+        let before = plan.clone();
+        assert_eq!(
+            apply(&mut plan, batch),
+            invalid("the new time category \" Orga \": time category id 40 is already in use in this plan")
+        );
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn any_bad_part_of_an_import_batch_changes_nothing() {
+        let good_category = || category(40, "Orga", 0.0, 0.0);
+        let good_rule = || rule("orga", Some(40));
+        let good_entry = || entry(day(2026, 1, 5), 40, 1.5, "");
+        let cases = [
+            (
+                import(vec![category(40, " learning", 0.0, 0.0)], vec![], vec![]),
+                "the new time category \" learning\": there is already a time category \
+                 named \"Learning\"",
+            ),
+            (
+                import(
+                    vec![good_category(), category(41, "ORGA", 0.0, 0.0)],
+                    vec![],
+                    vec![],
+                ),
+                "the new time category \"ORGA\": there is already a time category named \"Orga\"",
+            ),
+            (
+                import(
+                    vec![good_category(), category(40, "Rest", 0.0, 0.0)],
+                    vec![],
+                    vec![],
+                ),
+                "the new time category \"Rest\": time category id 40 is already in use in \
+                 this plan",
+            ),
+            (
+                import(vec![category(40, "  ", 0.0, 0.0)], vec![], vec![]),
+                "the new time category \"  \": a title or name cannot be empty",
+            ),
+            (
+                import(vec![category(40, "Orga", 5.0, 2.0)], vec![], vec![]),
+                "the new time category \"Orga\": the weekly minimum (5 hours) cannot be above \
+                 the maximum (2 hours)",
+            ),
+            (
+                import(
+                    vec![category(40, "Orga", f64::NAN, 2.0)],
+                    vec![good_rule()],
+                    vec![good_entry()],
+                ),
+                "the new time category \"Orga\": a weekly target must be between 0 and 168 \
+                 hours, found NaN to 2",
+            ),
+            (
+                import(
+                    vec![good_category()],
+                    vec![good_rule(), rule(" \t", Some(1))],
+                    vec![good_entry()],
+                ),
+                "import rule 2 (\" \\t\"): a rule needs a text to look for",
+            ),
+            (
+                import(
+                    vec![good_category()],
+                    vec![good_rule(), rule("meeting", Some(41))],
+                    vec![good_entry()],
+                ),
+                "import rule 2 (\"meeting\"): the time category with id 41 is not in the plan",
+            ),
+            (
+                import(vec![], vec![good_rule()], vec![]),
+                "import rule 1 (\"orga\"): the time category with id 40 is not in the plan",
+            ),
+            (
+                import(
+                    vec![good_category()],
+                    vec![good_rule()],
+                    vec![good_entry(), entry(day(2026, 1, 6), 41, 1.0, "")],
+                ),
+                "imported entry 2 (2026-01-06): the time category with id 41 is not in the plan",
+            ),
+            (
+                import(
+                    vec![good_category()],
+                    vec![good_rule()],
+                    vec![entry(day(2026, 1, 6), 40, 24.5, ""), good_entry()],
+                ),
+                "imported entry 1 (2026-01-06): an entry holds more than 0 and at most 24 \
+                 hours, found 24.5",
+            ),
+        ];
+        let mut plan = seed();
+        plan.import_rules.hours = vec![rule("Lunch", None)];
+        let before = plan.clone();
+        for (command, message) in cases {
+            // `apply` also checks that a refusal leaves the plan as it was.
+            assert_eq!(apply(&mut plan, command), invalid(message));
+            assert_eq!(plan, before);
+        }
+    }
+
+    #[test]
+    fn a_rule_for_a_known_text_replaces_it_in_place() {
+        let mut plan = seed();
+        plan.import_rules.hours = vec![rule("orga", Some(2)), rule("lunch", None)];
+        let remap = import(
+            vec![],
+            vec![rule("ORGA ", Some(3)), rule("meeting", Some(1))],
+            vec![],
+        );
+        assert_eq!(apply(&mut plan, remap.clone()), Ok(true));
+        assert_eq!(
+            plan.import_rules.hours,
+            [
+                rule("ORGA", Some(3)),
+                rule("lunch", None),
+                rule("meeting", Some(1))
+            ]
+        );
+        // Remembering what is already remembered is no edit.
+        assert_eq!(apply(&mut plan, remap), Ok(false));
+        // Two rules of one batch for one text: the later choice is kept,
+        // and when it is the choice already remembered, nothing changed.
+        let twice = |into| import(vec![], vec![rule("Lunch", Some(1)), rule("lunch ", into)], vec![]);
+        assert_eq!(apply(&mut plan, twice(None)), Ok(false));
+        assert_eq!(apply(&mut plan, twice(Some(2))), Ok(true));
+        assert_eq!(plan.import_rules.hours[1], rule("lunch", Some(2)));
+        assert_eq!(plan.import_rules.hours.len(), 3);
+        assert_eq!(apply(&mut plan, import(vec![], vec![], vec![])), Ok(false));
+    }
+
+    #[test]
+    fn rules_are_removed_and_reordered() {
+        use TimeCommand::{MoveRule, RemoveRule};
+        let mut plan = seed();
+        plan.import_rules.hours = vec![rule("a", Some(1)), rule("b", None), rule("c", Some(2))];
+        assert_eq!(apply(&mut plan, MoveRule { from: 2, to: 0 }), Ok(true));
+        assert_eq!(
+            plan.import_rules.hours,
+            [rule("c", Some(2)), rule("a", Some(1)), rule("b", None)]
+        );
+        assert_eq!(
+            apply(&mut plan, MoveRule { from: 0, to: usize::MAX }),
+            Ok(true)
+        );
+        assert_eq!(
+            plan.import_rules.hours,
+            [rule("a", Some(1)), rule("b", None), rule("c", Some(2))]
+        );
+        assert_eq!(apply(&mut plan, MoveRule { from: 1, to: 1 }), Ok(false));
+        assert_eq!(
+            apply(&mut plan, MoveRule { from: 3, to: 0 }),
+            invalid("there is no import rule 4 of hours")
+        );
+        assert_eq!(apply(&mut plan, RemoveRule { index: 1 }), Ok(true));
+        assert_eq!(
+            plan.import_rules.hours,
+            [rule("a", Some(1)), rule("c", Some(2))]
+        );
+        assert_eq!(
+            apply(&mut plan, RemoveRule { index: 2 }),
+            invalid("there is no import rule 3 of hours")
+        );
+        assert_eq!(
+            apply(&mut plan, RemoveRule { index: usize::MAX }),
+            invalid(&format!("there is no import rule {} of hours", usize::MAX))
+        );
+    }
+
+    #[test]
+    fn rules_follow_the_entries_of_a_removed_category() {
+        let mut plan = seed();
+        plan.time_entries = vec![
+            entry(day(2026, 1, 5), 2, 1.0, "orga"),
+            entry(day(2026, 1, 5), 3, 1.0, "docs"),
+        ];
+        plan.import_rules.hours = vec![
+            rule("orga", Some(2)),
+            rule("lunch", None),
+            rule("build", Some(2)),
+            rule("read", Some(1)),
+        ];
+        let remove = |category, entries| TimeCommand::RemoveCategory {
+            category: CategoryId(category),
+            entries,
+        };
+        assert_eq!(
+            apply(&mut plan, remove(2, EntriesFate::MoveTo(CategoryId(3)))),
+            Ok(true)
+        );
+        assert_eq!(
+            plan.import_rules.hours,
+            [
+                rule("orga", Some(3)),
+                rule("lunch", None),
+                rule("build", Some(3)),
+                rule("read", Some(1))
+            ]
+        );
+        assert_eq!(apply(&mut plan, remove(3, EntriesFate::Delete)), Ok(true));
+        assert!(plan.time_entries.is_empty());
+        assert_eq!(
+            plan.import_rules.hours,
+            [rule("lunch", None), rule("read", Some(1))]
+        );
+    }
+
     /// The shared generator, with what this module's commands are made of.
     struct Random(XorShift);
 
@@ -789,7 +1069,7 @@ mod time {
             let name = self
                 .pick(&["Learning", "learning ", "", "Writing", "Rest", "Ünïcode"])
                 .to_owned();
-            match self.below(12) {
+            match self.below(15) {
                 0..=3 => TimeCommand::AddEntry {
                     entry: self.entry(),
                 },
@@ -820,9 +1100,40 @@ mod time {
                         EntriesFate::MoveTo(CategoryId(self.below(7)))
                     },
                 },
-                _ => TimeCommand::ImportEntries {
+                10 | 11 => TimeCommand::ImportEntries {
                     entries: (0..self.below(4)).map(|_| self.entry()).collect(),
                 },
+                12 => TimeCommand::Import(self.batch()),
+                13 => TimeCommand::RemoveRule {
+                    index: self.index(),
+                },
+                _ => TimeCommand::MoveRule {
+                    from: self.index(),
+                    to: self.index(),
+                },
+            }
+        }
+
+        fn batch(&mut self) -> ImportBatch<TimeEntry> {
+            let new_buckets = (0..self.below(3))
+                .map(|_| TimeCategory {
+                    id: CategoryId(self.below(7)),
+                    name: self.pick(&["Orga", "orga ", "", "Learning", "Ünïcode"]).to_owned(),
+                    weekly_min_hours: self.hours(),
+                    weekly_max_hours: self.hours(),
+                })
+                .collect();
+            let rules = (0..self.below(4))
+                .map(|_| ImportRule {
+                    contains: self.pick(&["orga", "ORGA ", " ", "Lunch", "ä"]).to_owned(),
+                    into: (self.below(4) != 0).then(|| CategoryId(self.below(7))),
+                })
+                .collect();
+            let records = (0..self.below(3)).map(|_| self.entry()).collect();
+            ImportBatch {
+                new_buckets,
+                rules,
+                records,
             }
         }
     }
@@ -841,7 +1152,7 @@ mod time {
             }
         }
         // Every kind of command made real edits, not only refusals.
-        assert_eq!(took_effect.len(), 8);
+        assert_eq!(took_effect.len(), 11);
     }
 }
 
@@ -852,6 +1163,7 @@ mod money {
     use yearplan::model::amount::parse_amount_cents;
     use yearplan::model::command::Command;
     use yearplan::model::command::*;
+    use yearplan::model::import_rules::{ImportBatch, ImportRule};
     use yearplan::model::ledger::LedgerRecord;
     use yearplan::model::money::ExpensesFate;
     use yearplan::model::money::{annual_budget_cents, monthly_run_rate_cents};
@@ -1345,6 +1657,167 @@ mod money {
         );
     }
 
+    fn line_rule(contains: &str, into: Option<u64>) -> ImportRule<LineId> {
+        ImportRule {
+            contains: contains.to_owned(),
+            into: into.map(LineId),
+        }
+    }
+
+    fn line(id: u64, name: &str, kind: BudgetKind) -> BudgetLine {
+        BudgetLine {
+            id: LineId(id),
+            name: name.to_owned(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn an_import_batch_adds_lines_rules_and_expenses_or_nothing() {
+        let mut plan = seed();
+        let aws = plan.unused_line_id(7);
+        let batch = ImportBatch {
+            new_buckets: vec![line(aws.0, "Cloud ", BudgetKind::Monthly { cents: 0 })],
+            rules: vec![line_rule("AWS", Some(aws.0)), line_rule("coffee", None)],
+            records: vec![
+                expense(day(2026, 2, 3), aws.0, 1_250, "AWS EC2"),
+                expense(day(2026, 2, 4), 1, 3_999, ""),
+            ],
+        };
+        // Each part refused in turn leaves the plan as it was.
+        let refusals = [
+            (
+                ImportBatch {
+                    new_buckets: vec![line(aws.0, "Cloud", BudgetKind::OneTime { cap_cents: -1 })],
+                    ..batch.clone()
+                },
+                "the new budget line \"Cloud\": a one-time cap must be between $0.00 and \
+                 $1,000,000,000.00, found -$0.01",
+            ),
+            (
+                ImportBatch {
+                    new_buckets: vec![line(aws.0, "BOOKS", BudgetKind::Monthly { cents: 0 })],
+                    ..batch.clone()
+                },
+                "the new budget line \"BOOKS\": there is already a budget line named \"Books\"",
+            ),
+            (
+                ImportBatch {
+                    new_buckets: Vec::new(),
+                    ..batch.clone()
+                },
+                "import rule 1 (\"AWS\"): the budget line with id 7 is not in the plan",
+            ),
+            (
+                ImportBatch {
+                    records: vec![expense(day(2026, 2, 3), aws.0, 0, "")],
+                    ..batch.clone()
+                },
+                "imported expense 1 (2026-02-03): an expense must be more than 0 and at most \
+                 $1,000,000,000.00, found $0.00",
+            ),
+        ];
+        for (refused, message) in refusals {
+            assert_eq!(
+                apply_checked(&mut plan, MoneyCommand::Import(refused)),
+                Err(CommandError::Invalid(message.to_owned()))
+            );
+        }
+        assert_eq!(plan, seed());
+
+        assert_eq!(
+            apply_checked(&mut plan, MoneyCommand::Import(batch)),
+            Ok(true)
+        );
+        assert_eq!(
+            line_names(&plan),
+            ["Books", "Infrastructure", "Tools/Services", "Cloud"]
+        );
+        assert_eq!(
+            plan.import_rules.expenses,
+            [line_rule("AWS", Some(7)), line_rule("coffee", None)]
+        );
+        assert!(plan.import_rules.hours.is_empty());
+        assert_eq!(plan.expenses.len(), 2);
+        assert_eq!(
+            yearplan::model::money::spent_on_line_cents(&plan, LineId(7)),
+            1_250
+        );
+        // A new line of $0 a month leaves the run-rate as it was.
+        assert_eq!(monthly_run_rate_cents(&plan), 30_000);
+
+        // A remapped value keeps its place; a rule can be moved and removed.
+        let remap = ImportBatch {
+            new_buckets: Vec::new(),
+            rules: vec![line_rule("aws", Some(3))],
+            records: Vec::new(),
+        };
+        assert_eq!(
+            apply_checked(&mut plan, MoneyCommand::Import(remap)),
+            Ok(true)
+        );
+        assert_eq!(
+            plan.import_rules.expenses,
+            [line_rule("aws", Some(3)), line_rule("coffee", None)]
+        );
+        assert_eq!(
+            apply_checked(&mut plan, MoneyCommand::MoveRule { from: 1, to: 0 }),
+            Ok(true)
+        );
+        assert_eq!(
+            apply_checked(&mut plan, MoneyCommand::RemoveRule { index: 1 }),
+            Ok(true)
+        );
+        assert_eq!(plan.import_rules.expenses, [line_rule("coffee", None)]);
+        assert_eq!(
+            apply_checked(&mut plan, MoneyCommand::RemoveRule { index: 1 }),
+            Err(CommandError::Invalid(
+                "there is no import rule 2 of expenses".to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn rules_follow_the_expenses_of_a_removed_line() {
+        let mut plan = seed();
+        plan.expenses = vec![expense(day(2026, 1, 5), 2, 500, "")];
+        plan.import_rules.expenses = vec![
+            line_rule("hetzner", Some(2)),
+            line_rule("coffee", None),
+            line_rule("github", Some(3)),
+        ];
+        assert_eq!(
+            apply_checked(
+                &mut plan,
+                MoneyCommand::RemoveLine {
+                    line: LineId(2),
+                    expenses: ExpensesFate::MoveTo(LineId(3)),
+                }
+            ),
+            Ok(true)
+        );
+        assert_eq!(
+            plan.import_rules.expenses,
+            [
+                line_rule("hetzner", Some(3)),
+                line_rule("coffee", None),
+                line_rule("github", Some(3))
+            ]
+        );
+        assert_eq!(
+            apply_checked(
+                &mut plan,
+                MoneyCommand::RemoveLine {
+                    line: LineId(3),
+                    expenses: ExpensesFate::Delete,
+                }
+            ),
+            Ok(true)
+        );
+        assert!(plan.expenses.is_empty());
+        assert_eq!(plan.import_rules.expenses, [line_rule("coffee", None)]);
+    }
+
     #[test]
     fn unused_line_ids_skip_used_ones_and_zero() {
         let plan = seed();
@@ -1408,7 +1881,7 @@ mod money {
         fn command(&mut self) -> MoneyCommand {
             let line = LineId(self.below(6));
             let index = usize::try_from(self.below(12)).unwrap();
-            match self.below(16) {
+            match self.below(19) {
                 0..=4 => MoneyCommand::AddExpense {
                     expense: self.expense(),
                 },
@@ -1441,8 +1914,29 @@ mod money {
                 13 => MoneyCommand::SetCurrencySymbol {
                     symbol: self.text(),
                 },
-                _ => MoneyCommand::ImportExpenses {
+                14 | 15 => MoneyCommand::ImportExpenses {
                     expenses: (0..self.below(4)).map(|_| self.expense()).collect(),
+                },
+                16 => MoneyCommand::Import(ImportBatch {
+                    new_buckets: (0..self.below(3))
+                        .map(|_| BudgetLine {
+                            id: LineId(self.below(6)),
+                            name: self.text(),
+                            kind: self.kind(),
+                        })
+                        .collect(),
+                    rules: (0..self.below(4))
+                        .map(|_| ImportRule {
+                            contains: self.text(),
+                            into: (self.below(4) != 0).then(|| LineId(self.below(6))),
+                        })
+                        .collect(),
+                    records: (0..self.below(3)).map(|_| self.expense()).collect(),
+                }),
+                17 => MoneyCommand::RemoveRule { index },
+                _ => MoneyCommand::MoveRule {
+                    from: index,
+                    to: usize::try_from(self.below(12)).unwrap(),
                 },
             }
         }
@@ -1463,7 +1957,7 @@ mod money {
             }
         }
         // Every kind of command made real edits, not only refusals.
-        assert_eq!(took_effect.len(), 9);
+        assert_eq!(took_effect.len(), 12);
     }
 }
 

@@ -16,6 +16,7 @@ use yearplan::io::{parse_plan, to_ron_string};
 use yearplan::model::amount::{AmountError, amount_text, parse_amount_cents};
 use yearplan::model::format::{format_cents, format_hours};
 use yearplan::model::hours::parse_hours;
+use yearplan::model::import_rules::{ImportRule, ImportRules};
 use yearplan::model::validate::{
     MAX_CENTS, MAX_HOURS_PER_ENTRY, MAX_METRIC_MONTHS, MAX_METRIC_WEEKS, MAX_WEEKLY_HOURS,
     MAX_YEAR, MIN_YEAR, validate,
@@ -323,6 +324,39 @@ fn metric_measures() -> impl Strategy<Value = MetricMeasure> {
     ]
 }
 
+/// Import rules without their buckets: any text, and `None` or an index
+/// into the ledger's buckets.
+type RuleSeed = (String, Option<usize>);
+
+fn rule_seeds(count: usize) -> impl Strategy<Value = Vec<RuleSeed>> {
+    prop::collection::vec((any_text(), prop::option::of(any::<usize>())), 0..count)
+}
+
+/// Rules into `ids` (or nowhere when there are none), leaving out texts of
+/// nothing but spaces, which a plan refuses.
+fn rules_against<Id: Copy>(seeds: Vec<RuleSeed>, ids: &[Id]) -> Vec<ImportRule<Id>> {
+    seeds
+        .into_iter()
+        .filter(|(contains, _)| !contains.trim().is_empty())
+        .map(|(contains, at)| ImportRule {
+            contains,
+            into: at.and_then(|at| ids.get(at % ids.len().max(1)).copied()),
+        })
+        .collect()
+}
+
+fn import_rules_for(
+    (hours, expenses): (Vec<RuleSeed>, Vec<RuleSeed>),
+    plan: &Plan,
+) -> ImportRules {
+    let categories: Vec<CategoryId> = plan.time_categories.iter().map(|c| c.id).collect();
+    let lines: Vec<LineId> = plan.budget_lines.iter().map(|line| line.id).collect();
+    ImportRules {
+        hours: rules_against(hours, &categories),
+        expenses: rules_against(expenses, &lines),
+    }
+}
+
 /// A whole plan that passes validation, every part of it generated.
 fn plan() -> impl Strategy<Value = Plan> {
     let text = any_text().boxed();
@@ -344,12 +378,14 @@ fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::btree_map(period(), text.clone(), 0..3),
         prop::collection::vec((date(), period(), text.clone(), text), 0..3),
     );
-    (head, board, ledgers, reviews).prop_map(
+    let rules = (rule_seeds(4), rule_seeds(4));
+    (head, board, ledgers, reviews, rules).prop_map(
         |(
             (title, start_date, currency_symbol, goals),
             (lanes, phases),
             (time_categories, entries, budget_lines, expenses),
             (metrics, cadences, reviews),
+            rules,
         )| {
             let numbers: Vec<u32> = phases.iter().map(|phase| phase.number).collect();
             let swimlanes = build_lanes(lanes, &numbers);
@@ -370,7 +406,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     },
                 })
                 .collect();
-            Plan {
+            let mut plan = Plan {
                 format_version: yearplan::model::FORMAT_VERSION,
                 title,
                 start_date,
@@ -396,9 +432,25 @@ fn plan() -> impl Strategy<Value = Plan> {
                         notes,
                     })
                     .collect(),
-            }
+                import_rules: ImportRules::default(),
+            };
+            plan.import_rules = import_rules_for(rules, &plan);
+            plan
         },
     )
+}
+
+/// A plan whose import rules are many, under any texts, into its buckets
+/// or nowhere.
+fn rules_plan() -> impl Strategy<Value = Plan> {
+    (
+        ledger_plan(any_text().boxed()),
+        (rule_seeds(12), rule_seeds(12)),
+    )
+        .prop_map(|(mut plan, rules)| {
+            plan.import_rules = import_rules_for(rules, &plan);
+            plan
+        })
 }
 
 /// A plan with time categories and budget lines under any names, and
@@ -447,6 +499,20 @@ proptest! {
         let opened = parse_plan(&text);
         prop_assert!(opened.is_ok(), "{:?}\n{}", opened, text);
         prop_assert_eq!(opened.unwrap(), plan);
+    }
+
+    /// Import rules of any text, quotes, backslashes and newlines included,
+    /// are written one a line and read back the same, in their order.
+    #[test]
+    fn import_rules_round_trip_through_the_plan_file(plan in rules_plan()) {
+        prop_assert!(validate(&plan).is_ok(), "{:?}", validate(&plan));
+        let text = to_ron_string(&plan).unwrap();
+        let opened = parse_plan(&text);
+        prop_assert!(opened.is_ok(), "{:?}\n{}", opened, text);
+        prop_assert_eq!(opened.unwrap().import_rules, plan.import_rules.clone());
+        let rules = plan.import_rules.hours.len() + plan.import_rules.expenses.len();
+        let rule_lines = text.lines().filter(|line| line.trim_start().starts_with("(contains: ")).count();
+        prop_assert_eq!(rule_lines, rules);
     }
 
     /// The time log's CSV export imports back to the same entries.

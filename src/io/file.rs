@@ -233,6 +233,11 @@ fn probe_format_version(text: &str) -> Result<u32, FileError> {
 /// migration gets a test with a real file of the old version.
 fn migrate(text: &str, version: u32) -> Result<Cow<'_, str>, FileError> {
     match version {
+        // Format 2 added `import_rules` at the end, read with its default
+        // when absent, so the text of a format 1 plan already reads as a
+        // format 2 plan without rules. (The version it says is overwritten
+        // after parsing, and the next save writes 2.)
+        1 => migrate(text, 2),
         FORMAT_VERSION => Ok(Cow::Borrowed(text)),
         // The probe has already refused 0 and newer versions; this arm keeps
         // the function total rather than trusting that.
@@ -564,6 +569,7 @@ mod tests {
     #[test]
     fn migrate_keeps_current_text_and_refuses_unknown() {
         assert_eq!(migrate("x", FORMAT_VERSION).unwrap(), "x");
+        assert_eq!(migrate("x", 1).unwrap(), "x");
         assert!(matches!(
             migrate("x", 0),
             Err(FileError::UnknownFormat { found: 0, .. })

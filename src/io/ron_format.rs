@@ -14,7 +14,8 @@ pub fn pretty_config() -> ron::ser::PrettyConfig {
 
 /// The plan as the text of a plan file, ending with a newline.
 ///
-/// Every record — a task, a phase, a time entry, an expense, a review — is
+/// Every record — a task, a phase, a time entry, an expense, a review, an
+/// import rule — is
 /// written on a line of its own, while the containers around them (the plan,
 /// its lanes, their blocks) are spread over lines. So a ticked task or a new
 /// expense is a one-line change in `git diff`, and two machines that edit
@@ -24,6 +25,8 @@ pub fn to_ron_string(plan: &Plan) -> Result<String, ron::Error> {
     const LANE_DEPTH: usize = 5;
     // Everything else is a list of records: list → record.
     const LIST_DEPTH: usize = 1;
+    // The import rules are two lists of records: rules → list → rule.
+    const RULES_DEPTH: usize = 2;
 
     let Plan {
         format_version,
@@ -40,6 +43,7 @@ pub fn to_ron_string(plan: &Plan) -> Result<String, ron::Error> {
         time_entries,
         expenses,
         reviews,
+        import_rules,
     } = plan;
 
     let mut out = String::from("(\n");
@@ -57,6 +61,8 @@ pub fn to_ron_string(plan: &Plan) -> Result<String, ron::Error> {
     write_field(&mut out, "time_entries", time_entries, LIST_DEPTH)?;
     write_field(&mut out, "expenses", expenses, LIST_DEPTH)?;
     write_field(&mut out, "reviews", reviews, LIST_DEPTH)?;
+    // Written even when empty, so a reader of the file sees where rules go.
+    write_field(&mut out, "import_rules", import_rules, RULES_DEPTH)?;
     out.push_str(")\n");
     Ok(out)
 }

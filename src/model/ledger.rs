@@ -5,22 +5,25 @@
 //! What is the same for both is written here once: adding, editing, deleting
 //! and importing records (an import checks every record before adding any),
 //! adding, renaming and removing buckets (a removed bucket's records move to
-//! another or go with it), unused ids and name checks. Each kind says where
-//! its records and buckets live, how its quantity is checked and the words
-//! its messages use, in `time_command` and `money_command`.
+//! another or go with it), unused ids and name checks, and the import rules
+//! that map an outside file's values to buckets. Each kind says where its
+//! records, buckets and rules live, how its quantity and a new bucket are
+//! checked and the words its messages use, in `time_command` and
+//! `money_command`.
 
-use std::fmt::Display;
+use std::fmt::{Debug, Display};
 use std::hash::Hash;
 
 use chrono::NaiveDate;
 
 use super::Plan;
-use super::command::{CommandError, checked_date, remove_at};
+use super::command::{CommandError, checked_date, move_within, remove_at};
+use super::import_rules::{ImportBatch, ImportRule};
 use super::plan::first_unused;
 
 /// A bucket records are filed under: a time category or a budget line.
-pub trait LedgerBucket {
-    type Id: Copy + Eq + Hash + Display + From<u64> + Into<u64>;
+pub trait LedgerBucket: Clone + Debug + PartialEq {
+    type Id: Copy + Eq + Hash + Debug + Display + From<u64> + Into<u64>;
 
     fn id(&self) -> Self::Id;
     fn name(&self) -> &str;
@@ -28,7 +31,7 @@ pub trait LedgerBucket {
 }
 
 /// One record of a ledger: a time entry or an expense.
-pub trait LedgerRecord: Clone + PartialEq {
+pub trait LedgerRecord: Clone + Debug + PartialEq {
     type Bucket: LedgerBucket;
     /// Hours or cents.
     type Quantity;
@@ -37,6 +40,9 @@ pub trait LedgerRecord: Clone + PartialEq {
     const RECORD: &'static str;
     /// What messages call one bucket, e.g. `time category`.
     const BUCKET: &'static str;
+    /// What messages call the ledger, e.g. `hours`, as the plan file names
+    /// its import rules.
+    const LEDGER_NAME: &'static str;
     /// Why a bucket's records cannot move to the bucket being removed.
     const MOVE_TO_ITSELF: &'static str;
 
@@ -44,6 +50,9 @@ pub trait LedgerRecord: Clone + PartialEq {
     fn records_mut(plan: &mut Plan) -> &mut Vec<Self>;
     fn buckets(plan: &Plan) -> &[Self::Bucket];
     fn buckets_mut(plan: &mut Plan) -> &mut Vec<Self::Bucket>;
+    /// The plan's import rules for this ledger, in the order they are tried.
+    fn rules(plan: &Plan) -> &[ImportRule<BucketId<Self>>];
+    fn rules_mut(plan: &mut Plan) -> &mut Vec<ImportRule<BucketId<Self>>>;
 
     fn new(date: NaiveDate, bucket: BucketId<Self>, quantity: Self::Quantity, note: String)
     -> Self;
@@ -58,6 +67,11 @@ pub trait LedgerRecord: Clone + PartialEq {
     fn no_such_bucket(bucket: BucketId<Self>) -> CommandError;
     /// Refuses a quantity the plan cannot hold, e.g. 25 hours in a day.
     fn check_quantity(&self, plan: &Plan) -> Result<(), CommandError>;
+    /// Refuses what a new bucket holds besides its id and name (a weekly
+    /// range, a budget kind) as adding one by hand would, or gives it as it
+    /// will be stored.
+    fn checked_bucket_details(plan: &Plan, bucket: &Self::Bucket)
+    -> Result<Self::Bucket, CommandError>;
 }
 
 /// The id of the bucket a record of kind `R` is filed under.
@@ -152,6 +166,136 @@ impl Plan {
         Ok(true)
     }
 
+    /// Adds what one import brings to a ledger as one edit: the new buckets,
+    /// then the rules, then the records, each checked against the plan as
+    /// the parts before it leave it. If any part is refused, nothing changes.
+    ///
+    /// A rule whose text is an existing rule's, ignoring case, replaces that
+    /// rule where it stands (a value mapped anew keeps its place in the
+    /// order); other rules are tried after the plan's own. `Ok(false)` when
+    /// the batch changes nothing, e.g. when it is empty.
+    pub(super) fn import_batch<R: LedgerRecord>(
+        &mut self,
+        batch: &ImportBatch<R>,
+    ) -> Result<bool, CommandError> {
+        if batch.is_empty() {
+            return Ok(false);
+        }
+        // Records are checked against the buckets as the batch leaves them,
+        // so the buckets and rules go in first and are put back as they were
+        // if a later part is refused. The records themselves are added only
+        // once every one of them has passed.
+        let buckets_before = R::buckets(self).to_vec();
+        let rules_before = R::rules(self).to_vec();
+        let records_before = R::records(self).len();
+        if let Err(error) = self.add_import_batch(batch) {
+            *R::buckets_mut(self) = buckets_before;
+            *R::rules_mut(self) = rules_before;
+            return Err(error);
+        }
+        // Compared as a whole, since two rules of one batch for one text can
+        // leave the rules as they were.
+        Ok(R::buckets(self).len() != buckets_before.len()
+            || R::rules(self) != rules_before.as_slice()
+            || R::records(self).len() != records_before)
+    }
+
+    /// The steps of [`Plan::import_batch`], which undoes them on an error.
+    fn add_import_batch<R: LedgerRecord>(
+        &mut self,
+        batch: &ImportBatch<R>,
+    ) -> Result<(), CommandError> {
+        for bucket in &batch.new_buckets {
+            let stored = self.checked_import_bucket::<R>(bucket).map_err(|error| {
+                CommandError::Invalid(format!(
+                    "the new {} {:?}: {error}",
+                    R::BUCKET,
+                    bucket.name()
+                ))
+            })?;
+            R::buckets_mut(self).push(stored);
+        }
+        for (index, rule) in batch.rules.iter().enumerate() {
+            let stored = self.checked_rule::<R>(rule).map_err(|error| {
+                CommandError::Invalid(format!(
+                    "import rule {} ({:?}): {error}",
+                    index + 1,
+                    rule.contains
+                ))
+            })?;
+            self.remember_rule::<R>(stored);
+        }
+        self.import_records(&batch.records)?;
+        Ok(())
+    }
+
+    /// `bucket` as it will be stored, checked as adding it by hand checks it.
+    fn checked_import_bucket<R: LedgerRecord>(
+        &self,
+        bucket: &R::Bucket,
+    ) -> Result<R::Bucket, CommandError> {
+        let name = self.checked_new_bucket::<R>(bucket.id(), bucket.name())?;
+        let mut stored = R::checked_bucket_details(self, bucket)?;
+        name.clone_into(stored.name_mut());
+        Ok(stored)
+    }
+
+    /// `rule` as it will be stored, with its text trimmed, or why the plan
+    /// cannot hold it.
+    fn checked_rule<R: LedgerRecord>(
+        &self,
+        rule: &ImportRule<BucketId<R>>,
+    ) -> Result<ImportRule<BucketId<R>>, CommandError> {
+        let contains = rule.contains.trim();
+        if contains.is_empty() {
+            // It would match nothing, and a list of rules would show a blank.
+            return Err(CommandError::Invalid(
+                "a rule needs a text to look for".to_owned(),
+            ));
+        }
+        if let Some(into) = rule.into
+            && self.ledger_bucket::<R>(into).is_none()
+        {
+            return Err(R::no_such_bucket(into));
+        }
+        Ok(ImportRule {
+            contains: contains.to_owned(),
+            into: rule.into,
+        })
+    }
+
+    /// Replaces the first rule with `rule`'s text (the one that wins), or
+    /// adds `rule` after the others.
+    fn remember_rule<R: LedgerRecord>(&mut self, rule: ImportRule<BucketId<R>>) {
+        let rules = R::rules_mut(self);
+        match rules.iter_mut().find(|found| found.has_text(&rule.contains)) {
+            Some(found) => *found = rule,
+            None => rules.push(rule),
+        }
+    }
+
+    /// Forgets the import rule at `index` of the ledger's list.
+    pub(super) fn remove_rule<R: LedgerRecord>(
+        &mut self,
+        index: usize,
+    ) -> Result<bool, CommandError> {
+        remove_at(R::rules_mut(self), index, no_such_rule::<R>(index))
+    }
+
+    /// Moves the import rule at `from` to `to`, counted as for
+    /// [`move_within`]: the order is the order rules are tried in.
+    pub(super) fn move_rule<R: LedgerRecord>(
+        &mut self,
+        from: usize,
+        to: usize,
+    ) -> Result<bool, CommandError> {
+        let rules = R::rules_mut(self);
+        if from >= rules.len() {
+            return Err(no_such_rule::<R>(from));
+        }
+        Ok(move_within(rules, from, to))
+    }
+
     /// The trimmed `name` for a new bucket `id`, or why it cannot be added:
     /// the id is taken, or the name is refused as for a rename.
     pub(super) fn checked_new_bucket<'a, R: LedgerRecord>(
@@ -205,8 +349,16 @@ impl Plan {
                     *record.bucket_mut() = target;
                 }
             }
+            // A rule follows the records it filed, so the next import files
+            // the same rows where the earlier ones went.
+            for rule in R::rules_mut(self) {
+                if rule.into == Some(id) {
+                    rule.into = Some(target);
+                }
+            }
         } else {
             R::records_mut(self).retain(|record| record.bucket() != id);
+            R::rules_mut(self).retain(|rule| rule.into != Some(id));
         }
         // `retain` rather than removing one position: a hand-edited file may
         // hold the id twice, and no record may be left pointing at it.
@@ -249,6 +401,16 @@ impl Plan {
             .find(|found| found.id() == id)
             .ok_or_else(|| R::no_such_bucket(id))
     }
+}
+
+/// Why a rule command names no rule; counted from 1, as the file's rules are
+/// in messages.
+fn no_such_rule<R: LedgerRecord>(index: usize) -> CommandError {
+    CommandError::Invalid(format!(
+        "there is no import rule {} of {}",
+        index.saturating_add(1),
+        R::LEDGER_NAME
+    ))
 }
 
 #[cfg(test)]

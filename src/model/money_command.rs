@@ -1,5 +1,6 @@
 //! Edits of the money budget and the expenses. What money shares with
-//! hours (records, budget lines as buckets, imports) is in `ledger`; what is
+//! hours (records, budget lines as buckets, imports and import rules) is in
+//! `ledger`; what is
 //! its own is here: the amounts an expense may hold, a line's kind and cap,
 //! and the currency symbol.
 
@@ -7,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::command::CommandError;
 use super::format::format_cents;
+use super::import_rules::{ImportBatch, ImportRule};
 use super::ledger::{LedgerBucket, LedgerRecord};
 use super::money::ExpensesFate;
 use super::validate::MAX_CENTS;
@@ -73,6 +75,25 @@ pub enum MoneyCommand {
     ImportExpenses {
         expenses: Vec<Expense>,
     },
+    /// Adds an import's new budget lines, rules and expenses as one edit, so
+    /// one undo takes back the whole import. New lines are checked as for
+    /// `AddLine`, rules need a text and an existing or new line, expenses
+    /// are checked as for `ImportExpenses`; if any part is refused, nothing
+    /// changes. A rule whose text is an existing rule's, ignoring case,
+    /// replaces it in place.
+    Import(ImportBatch<Expense>),
+    /// Forgets the expenses' import rule at `index` of
+    /// `Plan::import_rules.expenses`.
+    RemoveRule {
+        index: usize,
+    },
+    /// Moves the expenses' import rule at `from` to `to` (counted as for
+    /// `Command::MoveTask`): the rules are tried in order, the first match
+    /// wins.
+    MoveRule {
+        from: usize,
+        to: usize,
+    },
 }
 
 impl LedgerBucket for BudgetLine {
@@ -97,6 +118,7 @@ impl LedgerRecord for Expense {
 
     const RECORD: &'static str = "expense";
     const BUCKET: &'static str = "budget line";
+    const LEDGER_NAME: &'static str = "expenses";
     const MOVE_TO_ITSELF: &'static str =
         "the expenses of a budget line being removed must move to another line";
 
@@ -114,6 +136,14 @@ impl LedgerRecord for Expense {
 
     fn buckets_mut(plan: &mut Plan) -> &mut Vec<BudgetLine> {
         &mut plan.budget_lines
+    }
+
+    fn rules(plan: &Plan) -> &[ImportRule<LineId>] {
+        &plan.import_rules.expenses
+    }
+
+    fn rules_mut(plan: &mut Plan) -> &mut Vec<ImportRule<LineId>> {
+        &mut plan.import_rules.expenses
     }
 
     fn new(date: NaiveDate, line: LineId, cents: i64, note: String) -> Self {
@@ -167,6 +197,11 @@ impl LedgerRecord for Expense {
         }
         Ok(())
     }
+
+    fn checked_bucket_details(plan: &Plan, line: &BudgetLine) -> Result<BudgetLine, CommandError> {
+        plan.checked_kind(line.kind)?;
+        Ok(line.clone())
+    }
 }
 
 impl Plan {
@@ -187,6 +222,9 @@ impl Plan {
             }
             MoneyCommand::SetCurrencySymbol { symbol } => self.set_currency_symbol(symbol),
             MoneyCommand::ImportExpenses { expenses } => self.import_records(expenses),
+            MoneyCommand::Import(batch) => self.import_batch(batch),
+            &MoneyCommand::RemoveRule { index } => self.remove_rule::<Expense>(index),
+            &MoneyCommand::MoveRule { from, to } => self.move_rule::<Expense>(from, to),
         }
     }
 

@@ -4,9 +4,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::import_rules::ImportRules;
+
 /// The file format this build writes. Older files are migrated on load; a file
 /// with a larger number was written by a newer Yearplan and is refused.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// Format 2 added `import_rules`; a format 1 file reads as one without rules.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Declares a small copyable id type that is written to the file as a bare
 /// number, so references read as `category: 2` rather than `category: (2)`.
@@ -97,6 +101,10 @@ pub struct Plan {
     pub expenses: Vec<Expense>,
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// How values of imported files map to categories and lines, remembered
+    /// for the next import; last in the file, as the least read part.
+    #[serde(default)]
+    pub import_rules: ImportRules,
 }
 
 /// A row of the board: "Core (Foundation Building)".
@@ -352,6 +360,7 @@ impl Plan {
             time_entries: Vec::new(),
             expenses: Vec::new(),
             reviews: Vec::new(),
+            import_rules: ImportRules::default(),
         }
     }
 

@@ -1,11 +1,13 @@
 //! Edits of the time budget and the time log. What hours share with money
-//! (records, categories as buckets, imports) is in `ledger`; what is theirs
-//! alone is here: the hours an entry may hold and the weekly target range.
+//! (records, categories as buckets, imports and import rules) is in
+//! `ledger`; what is theirs alone is here: the hours an entry may hold and
+//! the weekly target range.
 
 use chrono::NaiveDate;
 
 use super::command::CommandError;
 use super::hours::check_hours;
+use super::import_rules::{ImportBatch, ImportRule};
 use super::ledger::{LedgerBucket, LedgerRecord};
 use super::time::EntriesFate;
 use super::validate::{MAX_HOURS_PER_ENTRY, MAX_WEEKLY_HOURS};
@@ -63,6 +65,25 @@ pub enum TimeCommand {
     ImportEntries {
         entries: Vec<TimeEntry>,
     },
+    /// Adds an import's new categories, rules and entries as one edit, so
+    /// one undo takes back the whole import. New categories are checked as
+    /// for `AddCategory` (their weekly range as for `SetCategoryTarget`),
+    /// rules need a text and an existing or new category, entries are
+    /// checked as for `ImportEntries`; if any part is refused, nothing
+    /// changes. A rule whose text is an existing rule's, ignoring case,
+    /// replaces it in place.
+    Import(ImportBatch<TimeEntry>),
+    /// Forgets the hours' import rule at `index` of `Plan::import_rules.hours`.
+    RemoveRule {
+        index: usize,
+    },
+    /// Moves the hours' import rule at `from` to `to` (counted as for
+    /// `Command::MoveTask`): the rules are tried in order, the first match
+    /// wins.
+    MoveRule {
+        from: usize,
+        to: usize,
+    },
 }
 
 impl LedgerBucket for TimeCategory {
@@ -87,6 +108,7 @@ impl LedgerRecord for TimeEntry {
 
     const RECORD: &'static str = "entry";
     const BUCKET: &'static str = "time category";
+    const LEDGER_NAME: &'static str = "hours";
     const MOVE_TO_ITSELF: &'static str =
         "the entries of a category being removed must move to another category";
 
@@ -104,6 +126,14 @@ impl LedgerRecord for TimeEntry {
 
     fn buckets_mut(plan: &mut Plan) -> &mut Vec<TimeCategory> {
         &mut plan.time_categories
+    }
+
+    fn rules(plan: &Plan) -> &[ImportRule<CategoryId>] {
+        &plan.import_rules.hours
+    }
+
+    fn rules_mut(plan: &mut Plan) -> &mut Vec<ImportRule<CategoryId>> {
+        &mut plan.import_rules.hours
     }
 
     fn new(date: NaiveDate, category: CategoryId, hours: f64, note: String) -> Self {
@@ -156,6 +186,19 @@ impl LedgerRecord for TimeEntry {
         }
         Ok(())
     }
+
+    fn checked_bucket_details(
+        _plan: &Plan,
+        category: &TimeCategory,
+    ) -> Result<TimeCategory, CommandError> {
+        let (min_hours, max_hours) =
+            checked_target(category.weekly_min_hours, category.weekly_max_hours)?;
+        Ok(TimeCategory {
+            weekly_min_hours: min_hours,
+            weekly_max_hours: max_hours,
+            ..category.clone()
+        })
+    }
 }
 
 impl Plan {
@@ -186,6 +229,9 @@ impl Plan {
                 self.remove_bucket::<TimeEntry>(category, move_to)
             }
             TimeCommand::ImportEntries { entries } => self.import_records(entries),
+            TimeCommand::Import(batch) => self.import_batch(batch),
+            &TimeCommand::RemoveRule { index } => self.remove_rule::<TimeEntry>(index),
+            &TimeCommand::MoveRule { from, to } => self.move_rule::<TimeEntry>(from, to),
         }
     }
 

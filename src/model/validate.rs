@@ -12,6 +12,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::import_rules::ImportRule;
 use super::{BudgetKind, CategoryId, LineId, MetricMeasure, PhaseNumber, Plan, Task};
 
 /// The largest amount of money one figure may hold: $1,000,000,000.00.
@@ -82,6 +83,7 @@ pub fn validate(plan: &Plan) -> Result<(), ValidationError> {
     check_money(plan, &mut problems);
     check_metrics(plan, &mut problems);
     check_reviews(plan, &mut problems);
+    check_import_rules(plan, &mut problems);
     problems.finish()
 }
 
@@ -412,6 +414,60 @@ fn check_reviews(plan: &Plan, problems: &mut Problems) {
     }
 }
 
+fn check_import_rules(plan: &Plan, problems: &mut Problems) {
+    let categories: HashSet<CategoryId> = plan
+        .time_categories
+        .iter()
+        .map(|category| category.id)
+        .collect();
+    check_rules(
+        &plan.import_rules.hours,
+        "hours",
+        "time category",
+        &categories,
+        problems,
+    );
+    let lines: HashSet<LineId> = plan.budget_lines.iter().map(|line| line.id).collect();
+    check_rules(
+        &plan.import_rules.expenses,
+        "expenses",
+        "budget line",
+        &lines,
+        problems,
+    );
+}
+
+/// Each rule of one ledger needs a text to look for and, unless it leaves
+/// rows out, a bucket the plan has.
+fn check_rules<Id: std::hash::Hash + Eq + fmt::Display>(
+    rules: &[ImportRule<Id>],
+    ledger: &str,
+    bucket: &str,
+    known: &HashSet<Id>,
+    problems: &mut Problems,
+) {
+    for (index, rule) in rules.iter().enumerate() {
+        // Counted from 1, as a person counts the rules in the file.
+        let place = format!(
+            "import rule {} of {ledger} ({})",
+            index + 1,
+            Quoted(&rule.contains)
+        );
+        if rule.contains.trim().is_empty() {
+            problems.add(format_args!(
+                "{place}: has no text to look for, so it would match nothing"
+            ));
+        }
+        if let Some(into) = &rule.into
+            && !known.contains(into)
+        {
+            problems.add(format_args!(
+                "{place}: refers to {bucket} {into}, which the plan does not have"
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
@@ -717,6 +773,47 @@ mod tests {
         assert_eq!(text.lines().count(), MAX_LISTED_PROBLEMS + 1);
         assert!(text.starts_with("time entry 1 (2026-01-05): hours must be"));
         assert!(text.ends_with("\nand 5 more problems"));
+    }
+
+    #[test]
+    fn import_rules_need_a_text_and_a_bucket_the_plan_has() {
+        use crate::model::import_rules::ImportRule;
+        let mut plan = good_plan();
+        fn rule<Id>(contains: &str, into: Option<Id>) -> ImportRule<Id> {
+            ImportRule {
+                contains: contains.to_owned(),
+                into,
+            }
+        }
+        plan.import_rules.hours = vec![
+            rule("orga", Some(CategoryId(1))),
+            rule(" ", None),
+            rule("Lunch", Some(CategoryId(9))),
+        ];
+        plan.import_rules.expenses = vec![
+            rule("aws", Some(LineId(4))),
+            rule("", Some(LineId(5))),
+            rule("books", Some(LineId(1))),
+        ];
+        assert_eq!(
+            problems_of(&plan),
+            vec![
+                "import rule 2 of hours (\" \"): has no text to look for, so it would match \
+                 nothing",
+                "import rule 3 of hours (\"Lunch\"): refers to time category 9, which the plan \
+                 does not have",
+                "import rule 1 of expenses (\"aws\"): refers to budget line 4, which the plan \
+                 does not have",
+                "import rule 2 of expenses (\"\"): has no text to look for, so it would match \
+                 nothing",
+                "import rule 2 of expenses (\"\"): refers to budget line 5, which the plan does \
+                 not have",
+            ]
+        );
+        // Each ledger's rules are looked up among its own buckets only.
+        plan.import_rules.hours = vec![rule("x", Some(CategoryId(1)))];
+        plan.import_rules.expenses = vec![rule("x", Some(LineId(1)))];
+        validate(&plan).unwrap();
     }
 
     #[test]
