@@ -178,9 +178,10 @@ fn csv_import_previews_and_adds_on_confirm_and_export_writes_all() {
     );
     let mut harness = budget_tab();
     choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &csv);
-    harness.get_by_label("2 expenses ready to add, 1 row rejected.");
+    // $44.99 + $100.00; Yachts is no budget line of the plan.
+    harness.get_by_label("2 expenses will come in ($144.99); 1 row will not.");
     assert!(plan(&harness).expenses.is_empty());
-    click(&mut harness, "Add 2 expenses");
+    click(&mut harness, "Import 2 expenses");
     assert_eq!(plan(&harness).expenses.len(), 2);
     assert_eq!(plan(&harness).expenses[1].note, "Fly.io, March");
 
@@ -205,7 +206,7 @@ fn the_example_plan_draws_both_charts() {
 }
 
 #[test]
-fn importing_the_same_expenses_twice_warns() {
+fn importing_the_same_expenses_twice_adds_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let csv = write_file(
         folder.path(),
@@ -214,7 +215,33 @@ fn importing_the_same_expenses_twice_warns() {
     );
     let mut harness = budget_tab();
     choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &csv);
-    click(&mut harness, "Add 1 expense");
+    click(&mut harness, "Import 1 expense");
     choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &csv);
-    harness.get_by_label_contains("1 of these is already in the plan");
+    harness.get_by_label_contains("duplicate: 1");
+    assert_eq!(plan(&harness).expenses.len(), 1);
+}
+
+#[test]
+fn a_bank_statement_skips_income_and_maps_a_payee_to_a_line() {
+    let folder = tempfile::tempdir().unwrap();
+    // A German bank's export: a preamble, `;`, decimal commas, Latin-1.
+    let mut bytes = b"Umsatzanzeige;Datei erstellt am: 01.04.2026\n\nIBAN;DE00 1234\n\n".to_vec();
+    bytes.extend(b"Buchung;Auftraggeber/Empf\xe4nger;Verwendungszweck;Betrag;W\xe4hrung\n");
+    bytes.extend(b"02.03.2026;Fly.io;Server M\xe4rz;-100,00;USD\n");
+    bytes.extend(b"03.03.2026;Buchladen;Elixir in Action;-44,99;USD\n");
+    bytes.extend(b"04.03.2026;Arbeitgeber;Gehalt;2.500,00;USD\n");
+    let path = folder.path().join("konto.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let mut harness = budget_tab();
+    choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &path);
+    harness.get_by_label_contains("ING account statement, 3 rows (windows-1252");
+    harness.get_by_label("0 expenses will come in ($0.00); 4 rows will not.");
+    choose(&mut harness, "Fly.io", "Infrastructure");
+    choose(&mut harness, "Buchladen", "Books");
+    harness.get_by_label("2 expenses will come in ($144.99); 2 rows will not.");
+    harness.get_by_label_contains("income or refund: 1");
+    click(&mut harness, "Import 2 expenses");
+    let expenses = &plan(&harness).expenses;
+    assert_eq!(expenses.iter().map(|e| e.cents).sum::<i64>(), 14_499);
+    assert_eq!(expenses[0].note, "Fly.io — Server März");
 }

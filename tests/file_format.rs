@@ -235,7 +235,9 @@ fn import_rules_are_the_last_section_one_rule_a_line() {
     // No rules are still written, so a reader sees where they go.
     let seed = to_ron_string(&seed_plan()).unwrap();
     assert!(
-        seed.ends_with("    import_rules: (\n        hours: [],\n        expenses: [],\n    ),\n)\n"),
+        seed.ends_with(
+            "    import_rules: (\n        hours: [],\n        expenses: [],\n    ),\n)\n"
+        ),
         "{seed}"
     );
 }
@@ -289,7 +291,11 @@ fn a_format_1_plan_loads_without_rules_and_saves_as_format_2() {
     assert!(small.import_rules.is_empty());
     assert_eq!(small.currency_symbol, "€");
     assert_eq!(
-        (small.time_entries.len(), small.expenses.len(), small.reviews.len()),
+        (
+            small.time_entries.len(),
+            small.expenses.len(),
+            small.reviews.len()
+        ),
         (1, 1, 1)
     );
     assert_eq!(parse_plan(&to_ron_string(&small).unwrap()).unwrap(), small);
@@ -531,7 +537,9 @@ fn unknown_quarter() {
 fn dangling_or_empty_import_rules() {
     let (_, message) = refused_plan(|plan| {
         plan.import_rules.hours.push(rule(" ", None));
-        plan.import_rules.expenses.push(rule("hetzner", Some(LineId(9))));
+        plan.import_rules
+            .expenses
+            .push(rule("hetzner", Some(LineId(9))));
     });
     assert_contains(
         &message,
@@ -541,7 +549,10 @@ fn dangling_or_empty_import_rules() {
              does not have",
         ],
     );
-    let (_, message) = refused_edit("(contains: \"lunch\", into: None)", "(contains: \"lunch\", into: None, colour: 3)");
+    let (_, message) = refused_edit(
+        "(contains: \"lunch\", into: None)",
+        "(contains: \"lunch\", into: None, colour: 3)",
+    );
     assert_contains(&message, &["colour"]);
 }
 

@@ -808,7 +808,9 @@ mod time {
         let before = plan.clone();
         assert_eq!(
             apply(&mut plan, batch),
-            invalid("the new time category \" Orga \": time category id 40 is already in use in this plan")
+            invalid(
+                "the new time category \" Orga \": time category id 40 is already in use in this plan"
+            )
         );
         assert_eq!(plan, before);
     }
@@ -929,7 +931,13 @@ mod time {
         assert_eq!(apply(&mut plan, remap), Ok(false));
         // Two rules of one batch for one text: the later choice is kept,
         // and when it is the choice already remembered, nothing changed.
-        let twice = |into| import(vec![], vec![rule("Lunch", Some(1)), rule("lunch ", into)], vec![]);
+        let twice = |into| {
+            import(
+                vec![],
+                vec![rule("Lunch", Some(1)), rule("lunch ", into)],
+                vec![],
+            )
+        };
         assert_eq!(apply(&mut plan, twice(None)), Ok(false));
         assert_eq!(apply(&mut plan, twice(Some(2))), Ok(true));
         assert_eq!(plan.import_rules.hours[1], rule("lunch", Some(2)));
@@ -948,7 +956,13 @@ mod time {
             [rule("c", Some(2)), rule("a", Some(1)), rule("b", None)]
         );
         assert_eq!(
-            apply(&mut plan, MoveRule { from: 0, to: usize::MAX }),
+            apply(
+                &mut plan,
+                MoveRule {
+                    from: 0,
+                    to: usize::MAX
+                }
+            ),
             Ok(true)
         );
         assert_eq!(
@@ -1118,7 +1132,9 @@ mod time {
             let new_buckets = (0..self.below(3))
                 .map(|_| TimeCategory {
                     id: CategoryId(self.below(7)),
-                    name: self.pick(&["Orga", "orga ", "", "Learning", "Ünïcode"]).to_owned(),
+                    name: self
+                        .pick(&["Orga", "orga ", "", "Learning", "Ünïcode"])
+                        .to_owned(),
                     weekly_min_hours: self.hours(),
                     weekly_max_hours: self.hours(),
                 })

@@ -345,10 +345,7 @@ fn rules_against<Id: Copy>(seeds: Vec<RuleSeed>, ids: &[Id]) -> Vec<ImportRule<I
         .collect()
 }
 
-fn import_rules_for(
-    (hours, expenses): (Vec<RuleSeed>, Vec<RuleSeed>),
-    plan: &Plan,
-) -> ImportRules {
+fn import_rules_for((hours, expenses): (Vec<RuleSeed>, Vec<RuleSeed>), plan: &Plan) -> ImportRules {
     let categories: Vec<CategoryId> = plan.time_categories.iter().map(|c| c.id).collect();
     let lines: Vec<LineId> = plan.budget_lines.iter().map(|line| line.id).collect();
     ImportRules {

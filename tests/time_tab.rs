@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::window::{
-    Window, app_on, choose_file, click, plan, press, retype, shortcut, type_into, window,
+    Window, app_on, choose, choose_file, click, plan, press, retype, shortcut, type_into, window,
 };
 use common::{date, write_file};
 use egui::Role;
@@ -206,7 +206,7 @@ fn an_entry_is_edited_and_deleted_in_the_table() {
 }
 
 #[test]
-fn csv_import_previews_reports_rejected_rows_and_adds_on_confirm() {
+fn import_previews_maps_a_new_category_and_is_one_undo_step() {
     let folder = tempfile::tempdir().unwrap();
     let csv = write_file(
         folder.path(),
@@ -214,19 +214,62 @@ fn csv_import_previews_reports_rejected_rows_and_adds_on_confirm() {
         "date,category,hours,note\n\
          2026-03-02,Learning,1:30,Read\n\
          2026-03-03,Building,2,\"Pulse, ingestion\"\n\
-         2026-03-04,Juggling,1,unknown category\n\
-         03/04/2026,Learning,1,ambiguous date\n",
+         2026-03-04,Juggling,1,three balls\n",
     );
     let mut harness = time_tab();
     choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
-    harness.get_by_label("2 entries ready to add, 2 rows rejected.");
+    harness.get_by_label_contains("hours.csv — Yearplan time log, 3 rows");
+    // 1.5 h + 2 h; Juggling is no category of the plan, so it waits.
+    harness.get_by_label("2 entries will come in (3.5 h); 1 row will not.");
     assert!(plan(&harness).time_entries.is_empty());
 
-    click(&mut harness, "Add 2 entries");
-    let entries = &plan(&harness).time_entries;
-    assert_eq!(entries.len(), 2);
-    assert_eq!(entries[1].note, "Pulse, ingestion");
-    assert_eq!(entries[0].hours, 1.5);
+    choose(&mut harness, "Juggling", "New category: Juggling");
+    harness.get_by_label("3 entries will come in (4.5 h); 0 rows will not.");
+    click(&mut harness, "Import 3 entries");
+    let imported = plan(&harness);
+    assert_eq!(imported.time_entries.len(), 3);
+    assert_eq!(imported.time_entries[1].note, "Pulse, ingestion");
+    assert_eq!(imported.time_entries[0].hours, 1.5);
+    let juggling = imported
+        .time_categories
+        .iter()
+        .find(|category| category.name == "Juggling")
+        .unwrap()
+        .id;
+    assert_eq!(imported.time_entries[2].category, juggling);
+    // The choice is kept as a rule, so the next export maps itself.
+    assert_eq!(imported.import_rules.hours.len(), 1);
+    assert_eq!(imported.import_rules.hours[0].contains, "Juggling");
+    assert_eq!(imported.import_rules.hours[0].into, Some(juggling));
+
+    // One undo takes back the entries, the category and the rule together.
+    shortcut(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    let undone = plan(&harness);
+    assert!(undone.time_entries.is_empty());
+    assert!(undone.time_categories.iter().all(|c| c.name != "Juggling"));
+    assert!(undone.import_rules.hours.is_empty());
+}
+
+#[test]
+fn a_file_whose_dates_read_both_ways_asks_for_the_order() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = write_file(
+        folder.path(),
+        "hours.csv",
+        "Date,Project,Hours\n03/04/2026,Learning,1\n05/06/2026,Learning,2\n",
+    );
+    let mut harness = time_tab();
+    choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
+    harness.get_by_label_contains("Choose the date order");
+    harness.get_by_label("0 entries will come in (0.0 h); 2 rows will not.");
+    click(&mut harness, "day/month/year");
+    click(&mut harness, "Import 2 entries");
+    let dates: Vec<String> = plan(&harness)
+        .time_entries
+        .iter()
+        .map(|entry| entry.date.to_string())
+        .collect();
+    assert_eq!(dates, ["2026-04-03", "2026-06-05"]);
 }
 
 #[test]
@@ -244,7 +287,7 @@ fn csv_export_writes_every_entry() {
 }
 
 #[test]
-fn importing_the_same_csv_twice_warns_before_counting_twice() {
+fn importing_the_same_file_twice_adds_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let csv = write_file(
         folder.path(),
@@ -253,15 +296,11 @@ fn importing_the_same_csv_twice_warns_before_counting_twice() {
     );
     let mut harness = time_tab();
     choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
-    assert!(
-        harness
-            .query_by_label_contains("already in the plan")
-            .is_none()
-    );
-    click(&mut harness, "Add 2 entries");
+    click(&mut harness, "Import 2 entries");
 
     choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
-    harness.get_by_label_contains("2 of these are already in the plan");
+    harness.get_by_label("0 entries will come in (0.0 h); 2 rows will not.");
+    harness.get_by_label_contains("duplicate: 2");
     click(&mut harness, "Cancel");
     assert_eq!(plan(&harness).time_entries.len(), 2);
 }

@@ -14,7 +14,7 @@ use crate::io::import::{
 use crate::io::{load_plan, read_bytes, save_plan};
 use crate::model::command::{Command, MoneyCommand, TimeCommand};
 use crate::model::format::format_cents;
-use crate::model::import_rules::ImportRule;
+use crate::model::import_rules::{ImportBatch, ImportRule};
 use crate::model::ledger::{BucketId, LedgerBucket};
 use crate::model::{Expense, Plan, TimeEntry};
 
@@ -53,7 +53,7 @@ trait CliLedger: Importable {
     /// "entries" or "expenses".
     const RECORDS_WORD: &'static str;
     fn total_text(total: f64, plan: &Plan) -> String;
-    fn command(records: Vec<Self>) -> Command;
+    fn command(batch: ImportBatch<Self>) -> Command;
 }
 
 impl CliLedger for TimeEntry {
@@ -64,8 +64,8 @@ impl CliLedger for TimeEntry {
         format!("{hours:.2} h")
     }
 
-    fn command(entries: Vec<TimeEntry>) -> Command {
-        Command::Time(TimeCommand::ImportEntries { entries })
+    fn command(batch: ImportBatch<TimeEntry>) -> Command {
+        Command::Time(TimeCommand::Import(batch))
     }
 }
 
@@ -78,8 +78,8 @@ impl CliLedger for Expense {
         format_cents(cents.round() as i64, &plan.currency_symbol)
     }
 
-    fn command(expenses: Vec<Expense>) -> Command {
-        Command::Money(MoneyCommand::ImportExpenses { expenses })
+    fn command(batch: ImportBatch<Expense>) -> Command {
+        Command::Money(MoneyCommand::Import(batch))
     }
 }
 
@@ -132,6 +132,18 @@ fn run<R: CliLedger>(args: &ImportArgs) -> ExitCode {
         ));
     }
     if preview.batch.records.is_empty() {
+        let unmapped = preview
+            .skipped
+            .iter()
+            .filter(|row| matches!(row.reason, SkipReason::Unmapped { .. }))
+            .count();
+        if unmapped > 0 {
+            println!(
+                "{unmapped} rows are not mapped: add --map TEXT=NAME (TEXT is any part of the \
+                 row, NAME a {} of the plan).",
+                R::BUCKET_WORD
+            );
+        }
         println!("Nothing new to add; {} is unchanged.", args.into.display());
         return ExitCode::SUCCESS;
     }
@@ -140,7 +152,7 @@ fn run<R: CliLedger>(args: &ImportArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let count = preview.batch.records.len();
-    if let Err(error) = plan.apply(&R::command(preview.batch.records)) {
+    if let Err(error) = plan.apply(&R::command(preview.batch)) {
         return fail(&format!("the import was refused: {error}"));
     }
     match save_plan(&args.into, &plan) {

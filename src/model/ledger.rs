@@ -70,8 +70,10 @@ pub trait LedgerRecord: Clone + Debug + PartialEq {
     /// Refuses what a new bucket holds besides its id and name (a weekly
     /// range, a budget kind) as adding one by hand would, or gives it as it
     /// will be stored.
-    fn checked_bucket_details(plan: &Plan, bucket: &Self::Bucket)
-    -> Result<Self::Bucket, CommandError>;
+    fn checked_bucket_details(
+        plan: &Plan,
+        bucket: &Self::Bucket,
+    ) -> Result<Self::Bucket, CommandError>;
 }
 
 /// The id of the bucket a record of kind `R` is filed under.
@@ -268,7 +270,10 @@ impl Plan {
     /// adds `rule` after the others.
     fn remember_rule<R: LedgerRecord>(&mut self, rule: ImportRule<BucketId<R>>) {
         let rules = R::rules_mut(self);
-        match rules.iter_mut().find(|found| found.has_text(&rule.contains)) {
+        match rules
+            .iter_mut()
+            .find(|found| found.has_text(&rule.contains))
+        {
             Some(found) => *found = rule,
             None => rules.push(rule),
         }

@@ -292,14 +292,18 @@ fn strip_sign(text: &str) -> Option<(bool, &str)> {
 fn take_symbol(text: &str) -> (&str, &str) {
     let end = text
         .find(|c: char| {
-            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '\u{2212}' | '+' | '(' | ')')
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(c, '-' | '\u{2212}' | '+' | '(' | ')')
         })
         .unwrap_or(text.len());
     let (symbol, rest) = text.split_at_checked(end).unwrap_or((text, ""));
     if currency_code(symbol).is_none() && rest.starts_with(|c: char| c.is_ascii_digit()) {
         let shorter = symbol.trim_end_matches(['.', ',']);
         if !shorter.is_empty() && shorter.len() < symbol.len() {
-            return text.split_at_checked(shorter.len()).unwrap_or((symbol, rest));
+            return text
+                .split_at_checked(shorter.len())
+                .unwrap_or((symbol, rest));
         }
     }
     (symbol, rest)
@@ -401,9 +405,8 @@ fn unsigned_cents(number: &str, mark: DecimalMark, whole_text: &str) -> Result<i
 /// mark, an apostrophe or a space, one kind per number) sit between groups
 /// of three, or in the Indian way (`1,23,45,678`).
 fn grouped_digits(whole: &str, mark: DecimalMark) -> Option<String> {
-    let is_separator = |c: char| {
-        c == mark.other() || c == '\'' || c == '\u{2019}' || c.is_whitespace()
-    };
+    let is_separator =
+        |c: char| c == mark.other() || c == '\'' || c == '\u{2019}' || c.is_whitespace();
     let mut kinds = whole.chars().filter(|c| is_separator(*c)).map(|c| {
         // Spaces of every width are one kind: exports mix them.
         if c.is_whitespace() { ' ' } else { c }
@@ -663,10 +666,7 @@ mod tests {
             parse_money(&"9".repeat(10_000), Point),
             Err(MoneyError::TooLarge(_))
         ));
-        assert_eq!(
-            cents(&format!("{}1", "0".repeat(10_000)), Point),
-            100
-        );
+        assert_eq!(cents(&format!("{}1", "0".repeat(10_000)), Point), 100);
         // The limit sits at the rounding too: 99,999,999,999.995 rounds to
         // exactly the limit.
         assert_eq!(cents("99999999999.995", Point), MAX_IMPORT_CENTS);
@@ -741,7 +741,10 @@ mod tests {
              the cents, like 1.234,56."
         );
         let message = parse_money("lots", Point).unwrap_err().to_string();
-        assert!(message.starts_with("\"lots\" is not an amount"), "{message}");
+        assert!(
+            message.starts_with("\"lots\" is not an amount"),
+            "{message}"
+        );
         let message = parse_money("1e99", Point).unwrap_err().to_string();
         assert!(message.ends_with('.'), "{message}");
     }

@@ -124,7 +124,11 @@ fn slash_parts(text: &str) -> Option<(u32, u32, i32)> {
     if year.len() != 4 || !all_digits(year) {
         return None;
     }
-    Some((first.parse().ok()?, second.parse().ok()?, year.parse().ok()?))
+    Some((
+        first.parse().ok()?,
+        second.parse().ok()?,
+        year.parse().ok()?,
+    ))
 }
 
 /// A date, with or without a time after it; `order` settles `03/04/2024`.
@@ -385,7 +389,11 @@ fn seconds(text: &str) -> Option<(u32, u32)> {
     let nano = match fraction {
         Some(fraction) if !fraction.is_empty() && all_digits(fraction) => {
             // Nanoseconds are nine digits; more precision than that is noise.
-            let digits: String = fraction.chars().chain(std::iter::repeat('0')).take(9).collect();
+            let digits: String = fraction
+                .chars()
+                .chain(std::iter::repeat('0'))
+                .take(9)
+                .collect();
             digits.parse().ok()?
         }
         Some(_) => return None,
@@ -398,12 +406,7 @@ fn seconds(text: &str) -> Option<(u32, u32)> {
 /// the rest after it: `Some((true, rest))` for the afternoon.
 fn meridiem(text: &str) -> Option<(bool, &str)> {
     let lower = text.to_ascii_lowercase();
-    for (word, afternoon) in [
-        ("a.m.", false),
-        ("p.m.", true),
-        ("am", false),
-        ("pm", true),
-    ] {
+    for (word, afternoon) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
         if lower.starts_with(word) {
             // `word` is ASCII, so its length is a boundary in `text` too.
             let rest = text.get(word.len()..)?;
@@ -593,8 +596,14 @@ mod tests {
     #[test]
     fn slash_dates_in_the_order_given() {
         use DateOrder::{DayMonth, MonthDay};
-        assert_eq!(parse_date("03/04/2024", Some(DayMonth)), Ok(day(2024, 4, 3)));
-        assert_eq!(parse_date("03/04/2024", Some(MonthDay)), Ok(day(2024, 3, 4)));
+        assert_eq!(
+            parse_date("03/04/2024", Some(DayMonth)),
+            Ok(day(2024, 4, 3))
+        );
+        assert_eq!(
+            parse_date("03/04/2024", Some(MonthDay)),
+            Ok(day(2024, 3, 4))
+        );
         assert_eq!(parse_date("3/4/2024", Some(DayMonth)), Ok(day(2024, 4, 3)));
         assert_eq!(parse_date("3/4/2024", Some(MonthDay)), Ok(day(2024, 3, 4)));
         assert_eq!(
@@ -669,7 +678,13 @@ mod tests {
             parse_date("2024-04-31", None),
             Err(DateError::NoSuchDay("2024-04-31".to_owned()))
         );
-        for text in ["2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32", "32.01.2024"] {
+        for text in [
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "2024-01-32",
+            "32.01.2024",
+        ] {
             assert_eq!(
                 parse_date(text, None),
                 Err(DateError::Invalid(text.to_owned())),
@@ -769,8 +784,22 @@ mod tests {
     fn what_is_not_a_time_of_day() {
         assert_eq!(parse_time_of_day("  "), Err(DateError::Empty));
         for text in [
-            "24:00", "9:5", "9", "0915", "14:60", "14:35:60", "13:00 PM", "0:30 AM", "10:23 AMX",
-            "10:23:", ":30", "1:2:3:4", "noon", "14h35", "[00]:00", "10:23:52.",
+            "24:00",
+            "9:5",
+            "9",
+            "0915",
+            "14:60",
+            "14:35:60",
+            "13:00 PM",
+            "0:30 AM",
+            "10:23 AMX",
+            "10:23:",
+            ":30",
+            "1:2:3:4",
+            "noon",
+            "14h35",
+            "[00]:00",
+            "10:23:52.",
         ] {
             assert_eq!(
                 parse_time_of_day(text),
@@ -838,7 +867,8 @@ mod tests {
     fn plan_date() -> impl Strategy<Value = NaiveDate> {
         let first = day(MIN_YEAR, 1, 1);
         let last = day(MAX_YEAR, 12, 31);
-        (0..=(last - first).num_days()).prop_map(move |offset| first + chrono::Days::new(offset.unsigned_abs()))
+        (0..=(last - first).num_days())
+            .prop_map(move |offset| first + chrono::Days::new(offset.unsigned_abs()))
     }
 
     /// `date` in every form the parser reads, each with the order it needs.

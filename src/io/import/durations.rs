@@ -104,7 +104,8 @@ fn unsigned_hours(text: &str, unit: DurationUnit) -> Option<f64> {
         return clock_hours(text);
     }
     let lower = text.to_ascii_lowercase();
-    if lower.ends_with(|c: char| c.is_ascii_alphabetic()) {
+    // A written unit anywhere: `2h`, `90 min`, and `1h30` whose last number has none.
+    if lower.contains(|c: char| c.is_ascii_alphabetic()) {
         return unit_hours(&lower);
     }
     let value = decimal(text)?;
@@ -151,12 +152,7 @@ fn clock_hours(text: &str) -> Option<f64> {
 /// The clock without a trailing AM/PM, and whether it was PM.
 fn split_meridiem(text: &str) -> (&str, Option<bool>) {
     let lower = text.to_ascii_lowercase();
-    for (word, afternoon) in [
-        ("a.m.", false),
-        ("p.m.", true),
-        ("am", false),
-        ("pm", true),
-    ] {
+    for (word, afternoon) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
         if lower.ends_with(word) {
             // `word` is ASCII, so the cut is a boundary in `text` too.
             let cut = text.len() - word.len();
@@ -346,8 +342,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use proptest::prelude::*;
     use DurationUnit::{Clock, Hours, Minutes, Seconds};
+    use proptest::prelude::*;
 
     fn hours(text: &str, unit: DurationUnit) -> f64 {
         parse_duration(text, unit).unwrap_or_else(|error| panic!("{text:?}: {error}"))
@@ -540,9 +536,15 @@ mod tests {
         assert_eq!(guess_unit("Duration", &["01:00:01", "00:00:00"]), Clock);
         assert_eq!(guess_unit("Duration H:M", &["1:38", "0:06"]), Clock);
         assert_eq!(guess_unit("Duration (h)", &["01:00:01"]), Clock);
-        assert_eq!(guess_unit("Duration", &["02:00:00 AM", "12:45:00 AM"]), Clock);
+        assert_eq!(
+            guess_unit("Duration", &["02:00:00 AM", "12:45:00 AM"]),
+            Clock
+        );
         // Kimai's totals cell among seconds does not make a clock column.
-        assert_eq!(guess_unit("Duration", &["2700", "6300", "[00]:00"]), Seconds);
+        assert_eq!(
+            guess_unit("Duration", &["2700", "6300", "[00]:00"]),
+            Seconds
+        );
         assert_eq!(guess_unit("Duration H:M", &[]), Clock);
     }
 

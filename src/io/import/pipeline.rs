@@ -51,8 +51,8 @@ pub trait Importable: LedgerRecord {
 impl Importable for TimeEntry {
     const LEDGER: Ledger = Ledger::Hours;
 
-    fn plan_rules(_plan: &Plan) -> &[ImportRule<BucketId<Self>>] {
-        &[] // STUB until the plan's rules land
+    fn plan_rules(plan: &Plan) -> &[ImportRule<BucketId<Self>>] {
+        &plan.import_rules.hours
     }
 
     fn read_quantity(fields: &Fields, reading: &Reading) -> Result<f64, SkipReason> {
@@ -80,8 +80,8 @@ impl Importable for TimeEntry {
 impl Importable for Expense {
     const LEDGER: Ledger = Ledger::Expenses;
 
-    fn plan_rules(_plan: &Plan) -> &[ImportRule<BucketId<Self>>] {
-        &[] // STUB until the plan's rules land
+    fn plan_rules(plan: &Plan) -> &[ImportRule<BucketId<Self>>] {
+        &plan.import_rules.expenses
     }
 
     fn read_quantity(fields: &Fields, reading: &Reading) -> Result<i64, SkipReason> {

@@ -207,6 +207,7 @@ pub static EXPORTS: &[Export] = &[
     ),
     Export {
         spending: Spending::Positive,
+        bucket: Some("line"),
         ..export(
             "Yearplan expenses",
             Ledger::Expenses,

@@ -98,9 +98,7 @@ impl LedgerRow for Expense {
     }
 
     fn batch_command(batch: ImportBatch<Expense>) -> Command {
-        Command::Money(MoneyCommand::ImportExpenses {
-            expenses: batch.records,
-        }) // STUB
+        Command::Money(MoneyCommand::Import(batch))
     }
 
     fn remove_bucket_command(line: LineId, expenses: RecordsFate<LineId>) -> Command {

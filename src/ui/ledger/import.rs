@@ -185,12 +185,9 @@ impl<R: LedgerRow> ImportWindow<R> {
         }
         let mut order = self.preview.date_order;
         ui.horizontal(|ui| {
-            let label = ui.label("Slash dates are");
-            let id = label.id;
-            ui.radio_value(&mut order, Some(DateOrder::DayMonth), "day/month/year")
-                .labelled_by(id);
-            ui.radio_value(&mut order, Some(DateOrder::MonthDay), "month/day/year")
-                .labelled_by(id);
+            ui.label("Slash dates are");
+            ui.radio_value(&mut order, Some(DateOrder::DayMonth), "day/month/year");
+            ui.radio_value(&mut order, Some(DateOrder::MonthDay), "month/day/year");
             if let OrderVerdict::Settled(_) = verdict {
                 ui.label(RichText::new("(as the file's dates say)").weak());
             }
@@ -429,16 +426,14 @@ fn unit_choice(ui: &mut Ui, id: &str, unit: &mut Option<DurationUnit>) {
 }
 
 fn spending_choice(ui: &mut Ui, spending: &mut Spending) {
-    let name = ui.label("Money spent is");
+    ui.label("Money spent is");
     ui.horizontal(|ui| {
-        ui.radio_value(spending, Spending::Negative, "negative (a bank)")
-            .labelled_by(name.id);
+        ui.radio_value(spending, Spending::Negative, "negative (a bank)");
         ui.radio_value(
             spending,
             Spending::Positive,
             "positive (a list of expenses)",
-        )
-        .labelled_by(name.id);
+        );
     });
     ui.end_row();
 }

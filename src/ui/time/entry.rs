@@ -93,9 +93,7 @@ impl LedgerRow for TimeEntry {
     }
 
     fn batch_command(batch: ImportBatch<TimeEntry>) -> Command {
-        Command::Time(TimeCommand::ImportEntries {
-            entries: batch.records,
-        }) // STUB
+        Command::Time(TimeCommand::Import(batch))
     }
 
     fn remove_bucket_command(category: CategoryId, entries: RecordsFate<CategoryId>) -> Command {
