@@ -320,6 +320,16 @@ pub fn preview<R: Importable>(
         columns.inflow,
         columns.currency,
     ];
+    // A row too short to reach a column read is refused rather than read
+    // shifted: one field missing in the middle moves every later one.
+    let widest = used_columns
+        .iter()
+        .chain(&[columns.bucket])
+        .flatten()
+        .chain(&columns.notes)
+        .copied()
+        .max()
+        .unwrap_or(0);
     source.for_each(|row| {
         let (line, record, raw) = match row {
             Ok(row) => row,
@@ -339,6 +349,17 @@ pub fn preview<R: Importable>(
             text: raw.to_owned(),
             reason,
         };
+        if has_header && record.len() < header.len() && record.len() <= widest {
+            skipped.push(skip(SkipReason::Unreadable {
+                reason: format!(
+                    "This row has {} fields and the header {}, so which value is which \
+                     cannot be told.",
+                    record.len(),
+                    header.len()
+                ),
+            }));
+            return;
+        }
         let fields = Fields { record };
         let value = match fields.get(columns.bucket) {
             "" if R::LEDGER == Ledger::Expenses => fields.get(columns.notes.first().copied()),
