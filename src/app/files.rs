@@ -608,9 +608,8 @@ impl YearplanApp {
                     .and_then(|bytes| io::import::ledger_of_file(&bytes));
                 match ledger {
                     Some(io::import::Ledger::Expenses) => self.import_expenses_from(&path),
-                    Some(io::import::Ledger::Hours) => self.import_hours_from(&path),
                     None if self.tab == Tab::Budget => self.import_expenses_from(&path),
-                    None => self.import_hours_from(&path),
+                    Some(io::import::Ledger::Hours) | None => self.import_hours_from(&path),
                 }
             }
             _ => self.ask_first(PendingAction::OpenPath(path)),
@@ -682,6 +681,14 @@ pub(super) fn file_stem_for(title: &str) -> String {
     }
 }
 
+/// A file as the import preview names it: its name, without the folders.
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::file_stem_for;
@@ -693,12 +700,4 @@ mod tests {
         assert_eq!(file_stem_for("  ..  "), "Plan");
         assert_eq!(file_stem_for("../../etc"), "-..-etc");
     }
-}
-
-/// A file as the import preview names it: its name, without the folders.
-fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
 }

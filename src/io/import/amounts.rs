@@ -822,7 +822,7 @@ mod tests {
         };
         let mut text = String::new();
         for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
                 text.push(separator);
             }
             text.push(digit);

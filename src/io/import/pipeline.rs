@@ -617,10 +617,10 @@ fn check_columns(columns: &Columns, ledger: Ledger, problems: &mut Vec<String>) 
 fn first_rows(source: &Source) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     source.for_each(|row| {
-        if rows.len() < ROWS_TO_GUESS {
-            if let Ok((_, record, _)) = row {
-                rows.push(record.iter().map(str::to_owned).collect());
-            }
+        if rows.len() < ROWS_TO_GUESS
+            && let Ok((_, record, _)) = row
+        {
+            rows.push(record.iter().map(str::to_owned).collect());
         }
     });
     rows

@@ -400,7 +400,9 @@ pub fn columns_from_header(header: &[String], ledger: Ledger, export: Option<&Ex
                 let betrag = names
                     .iter()
                     .position(|name| name.starts_with("betrag") || name.starts_with("amount"))?;
-                taken.get_mut(betrag).map(|slot| *slot = true);
+                if let Some(slot) = taken.get_mut(betrag) {
+                    *slot = true;
+                }
                 Some(betrag)
             });
             columns.outflow = pick(OUTFLOW, &mut taken);
@@ -439,6 +441,96 @@ fn all(wanted: &[&str], names: &[String], taken: &mut [bool]) -> Vec<usize> {
         }
     }
     found
+}
+
+/// The columns of a file without a header, from what the first rows hold:
+/// the first column of dates is the date; for hours the first column of
+/// durations; for money the first column of amounts, or two that are never
+/// both filled (money out and money in, the one with minus signs first);
+/// the text column with the most words says the bucket.
+pub fn columns_from_content(rows: &[Vec<String>], ledger: Ledger) -> Columns {
+    use super::amounts::{DecimalMark, parse_money};
+    use super::dates::{DateOrder, parse_date_time};
+    use super::durations::parse_duration;
+
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let cells = |column: usize| {
+        rows.iter()
+            .filter_map(move |row| row.get(column))
+            .map(|c| clean(c))
+    };
+    let mostly = |column: usize, test: &dyn Fn(&str) -> bool| {
+        let filled: Vec<&str> = cells(column).filter(|cell| !cell.is_empty()).collect();
+        !filled.is_empty()
+            && filled.iter().filter(|cell| test(cell)).count() * 5 >= filled.len() * 4
+    };
+    let is_date = |cell: &str| {
+        parse_date_time(cell, Some(DateOrder::DayMonth)).is_ok()
+            || parse_date_time(cell, Some(DateOrder::MonthDay)).is_ok()
+    };
+    let is_number = |cell: &str| {
+        parse_money(cell, DecimalMark::Comma).is_ok()
+            || parse_money(cell, DecimalMark::Point).is_ok()
+    };
+    let mut columns = Columns::default();
+    let date = (0..width).find(|&column| mostly(column, &is_date));
+    columns.date = date;
+    let free = |column: &usize| Some(*column) != date;
+    match ledger {
+        Ledger::Hours => {
+            columns.duration = (0..width).filter(free).find(|&column| {
+                mostly(column, &|cell| {
+                    parse_duration(cell, DurationUnit::Hours).is_ok()
+                })
+            });
+        }
+        Ledger::Expenses => {
+            let numeric: Vec<usize> = (0..width)
+                .filter(free)
+                .filter(|&column| mostly(column, &is_number))
+                .collect();
+            let never_both = |a: usize, b: usize| {
+                rows.iter().all(|row| {
+                    let filled = |c: usize| row.get(c).is_some_and(|cell| !clean(cell).is_empty());
+                    !(filled(a) && filled(b))
+                })
+            };
+            let pair = numeric
+                .windows(2)
+                .find(|pair| matches!(pair, [a, b] if never_both(*a, *b)));
+            match pair {
+                Some([a, b]) => {
+                    let negative = |column: usize| cells(column).any(|cell| cell.starts_with('-'));
+                    let (out, into) = if negative(*b) && !negative(*a) {
+                        (*b, *a)
+                    } else {
+                        (*a, *b)
+                    };
+                    columns.outflow = Some(out);
+                    columns.inflow = Some(into);
+                }
+                _ => columns.amount = numeric.first().copied(),
+            }
+        }
+    }
+    let used = [
+        columns.date,
+        columns.duration,
+        columns.amount,
+        columns.outflow,
+        columns.inflow,
+    ];
+    let words = |column: usize| {
+        cells(column)
+            .filter(|cell| !super::table::looks_like_data(cell))
+            .map(|cell| cell.split_whitespace().count())
+            .sum::<usize>()
+    };
+    columns.bucket = (0..width)
+        .filter(|column| !used.contains(&Some(*column)))
+        .filter(|&column| words(column) > 0)
+        .max_by_key(|&column| (words(column), std::cmp::Reverse(column)));
+    columns
 }
 
 #[cfg(test)]
@@ -581,94 +673,4 @@ mod tests {
             Some(Ledger::Hours)
         );
     }
-}
-
-/// The columns of a file without a header, from what the first rows hold:
-/// the first column of dates is the date; for hours the first column of
-/// durations; for money the first column of amounts, or two that are never
-/// both filled (money out and money in, the one with minus signs first);
-/// the text column with the most words says the bucket.
-pub fn columns_from_content(rows: &[Vec<String>], ledger: Ledger) -> Columns {
-    use super::amounts::{DecimalMark, parse_money};
-    use super::dates::{DateOrder, parse_date_time};
-    use super::durations::parse_duration;
-
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let cells = |column: usize| {
-        rows.iter()
-            .filter_map(move |row| row.get(column))
-            .map(|c| clean(c))
-    };
-    let mostly = |column: usize, test: &dyn Fn(&str) -> bool| {
-        let filled: Vec<&str> = cells(column).filter(|cell| !cell.is_empty()).collect();
-        !filled.is_empty()
-            && filled.iter().filter(|cell| test(cell)).count() * 5 >= filled.len() * 4
-    };
-    let is_date = |cell: &str| {
-        parse_date_time(cell, Some(DateOrder::DayMonth)).is_ok()
-            || parse_date_time(cell, Some(DateOrder::MonthDay)).is_ok()
-    };
-    let is_number = |cell: &str| {
-        parse_money(cell, DecimalMark::Comma).is_ok()
-            || parse_money(cell, DecimalMark::Point).is_ok()
-    };
-    let mut columns = Columns::default();
-    let date = (0..width).find(|&column| mostly(column, &is_date));
-    columns.date = date;
-    let free = |column: &usize| Some(*column) != date;
-    match ledger {
-        Ledger::Hours => {
-            columns.duration = (0..width).filter(free).find(|&column| {
-                mostly(column, &|cell| {
-                    parse_duration(cell, DurationUnit::Hours).is_ok()
-                })
-            });
-        }
-        Ledger::Expenses => {
-            let numeric: Vec<usize> = (0..width)
-                .filter(free)
-                .filter(|&column| mostly(column, &is_number))
-                .collect();
-            let never_both = |a: usize, b: usize| {
-                rows.iter().all(|row| {
-                    let filled = |c: usize| row.get(c).is_some_and(|cell| !clean(cell).is_empty());
-                    !(filled(a) && filled(b))
-                })
-            };
-            let pair = numeric
-                .windows(2)
-                .find(|pair| matches!(pair, [a, b] if never_both(*a, *b)));
-            match pair {
-                Some([a, b]) => {
-                    let negative = |column: usize| cells(column).any(|cell| cell.starts_with('-'));
-                    let (out, into) = if negative(*b) && !negative(*a) {
-                        (*b, *a)
-                    } else {
-                        (*a, *b)
-                    };
-                    columns.outflow = Some(out);
-                    columns.inflow = Some(into);
-                }
-                _ => columns.amount = numeric.first().copied(),
-            }
-        }
-    }
-    let used = [
-        columns.date,
-        columns.duration,
-        columns.amount,
-        columns.outflow,
-        columns.inflow,
-    ];
-    let words = |column: usize| {
-        cells(column)
-            .filter(|cell| !super::table::looks_like_data(cell))
-            .map(|cell| cell.split_whitespace().count())
-            .sum::<usize>()
-    };
-    columns.bucket = (0..width)
-        .filter(|column| !used.contains(&Some(*column)))
-        .filter(|&column| words(column) > 0)
-        .max_by_key(|&column| (words(column), std::cmp::Reverse(column)));
-    columns
 }

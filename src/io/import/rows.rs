@@ -171,13 +171,13 @@ pub(super) fn row_spent(fields: &Fields, reading: &Reading) -> Result<i64, SkipR
         "" => currency,
         written => super::amounts::currency_code(written).or(currency),
     };
-    if let (Some(found), Some(plan)) = (currency.as_deref(), reading.plan_currency) {
-        if found != plan {
-            return Err(SkipReason::OtherCurrency {
-                found: found.to_owned(),
-                plan: reading.plan_symbol.to_owned(),
-            });
-        }
+    if let (Some(found), Some(plan)) = (currency.as_deref(), reading.plan_currency)
+        && found != plan
+    {
+        return Err(SkipReason::OtherCurrency {
+            found: found.to_owned(),
+            plan: reading.plan_symbol.to_owned(),
+        });
     }
     if cents == 0 {
         return Err(SkipReason::Zero);
