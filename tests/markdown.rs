@@ -26,6 +26,10 @@ const SEED: &str = include_str!("markdown_fixtures/annual-plan.md");
 const TEAM_ROADMAP: &str = include_str!("markdown_fixtures/team-roadmap.md");
 const MINIMAL: &str = include_str!("markdown_fixtures/minimal.md");
 const MESSY: &str = include_str!("markdown_fixtures/messy.md");
+const KANBAN: &str = include_str!("markdown_fixtures/kanban-board.md");
+const ROADMAP: &str = include_str!("markdown_fixtures/roadmap-quarter-headings.md");
+const LAZY: &str = include_str!("markdown_fixtures/lazy-quarter.md");
+const TABLE: &str = include_str!("markdown_fixtures/quarter-table.md");
 
 fn today() -> NaiveDate {
     date(2026, 3, 2)
@@ -494,6 +498,270 @@ fn other_shapes_of_the_same_things() {
             .iter()
             .any(|unplaced| unplaced.reason.contains("one-time cap"))
     );
+}
+
+// --- plans as people write them -----------------------------------------------------
+
+/// The same text with Windows line endings, whatever git did to the fixture.
+fn crlf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\n', "\r\n")
+}
+
+#[test]
+fn a_quarter_line_right_after_a_task_starts_the_next_block() {
+    use Quarter::{Q1, Q2, Q3, Q4};
+    let import = import(LAZY);
+    let plan = &import.plan;
+    assert_eq!(lanes(plan), [("Garden", ""), ("Writing", "")]);
+    let garden = &plan.swimlanes[0];
+    assert_eq!(spans(garden), [(Q1, Q1), (Q2, Q2), (Q3, Q3), (Q4, Q4)]);
+    assert_eq!(
+        titles(&garden.blocks[0]),
+        [("Order seeds", false), ("Build raised bed", true)]
+    );
+    assert_eq!(titles(&garden.blocks[1]), [("Plant tomatoes", false)]);
+    // The detail under the task stays with it; the quarter after it does not.
+    assert_eq!(garden.blocks[1].tasks[0].notes, "- cherry and beefsteak");
+    assert_eq!(titles(&garden.blocks[2]), [("Harvest", false)]);
+    assert_eq!(titles(&garden.blocks[3]), [("Compost the beds", false)]);
+    assert!(
+        garden.blocks[0]
+            .tasks
+            .iter()
+            .all(|task| task.notes.is_empty())
+    );
+
+    let writing = &plan.swimlanes[1];
+    assert_eq!(spans(writing), [(Q1, Q2), (Q3, Q3), (Q4, Q4)]);
+    assert_eq!(writing.blocks[0].tasks[0].notes, "one chapter a week");
+    assert_eq!(titles(&writing.blocks[1]), []);
+    assert_eq!(titles(&writing.blocks[2]), [("Send to an agent", true)]);
+    // The prose after a quarter is not the task's: it is reported.
+    assert_eq!(unplaced_lines(&import), [22]);
+    assert!(reason_of(&import, 22).contains("prose"));
+
+    // As if the writer had left a blank line before each quarter.
+    let spaced = LAZY.replace("\n**Q", "\n\n**Q").replace("\nQ3:", "\n\nQ3:");
+    let spaced = import_markdown(&spaced, today());
+    assert_eq!(spaced.plan, import.plan);
+    assert_eq!(import_markdown(&crlf(LAZY), today()), import);
+}
+
+#[test]
+fn a_lazy_quarter_line_after_a_paragraph_or_a_nested_item() {
+    let text = "## Ops\nSome words first\n**Q2**\n- [ ] Patch\n  - [x] Nested\nQ4:\n- [ ] Audit";
+    let import = import(text);
+    let lane = &import.plan.swimlanes[0];
+    assert_eq!(
+        spans(lane),
+        [(Quarter::Q2, Quarter::Q2), (Quarter::Q4, Quarter::Q4)]
+    );
+    assert_eq!(
+        titles(&lane.blocks[0]),
+        [("Patch", false), ("Nested", true)]
+    );
+    assert_eq!(titles(&lane.blocks[1]), [("Audit", false)]);
+    assert_eq!(unplaced_lines(&import), [2]);
+}
+
+#[test]
+fn a_roadmap_of_quarter_headings_in_a_readme() {
+    use Quarter::{Q3, Q4};
+    let import = import(ROADMAP);
+    let plan = &import.plan;
+    assert_eq!(plan.title, "Orbit Sync Operator");
+    // The first heading is Q3 2025: the plan is the year 2025.
+    assert_eq!(plan.start_date, date(2025, 1, 1));
+    assert_eq!(lanes(plan), [("Orbit Sync Operator", "")]);
+    let lane = &plan.swimlanes[0];
+    assert_eq!(spans(lane), [(Q3, Q3), (Q4, Q4), (Q4, Q4)]);
+    assert_eq!(
+        titles(&lane.blocks[0]),
+        [
+            ("Helm chart", true),
+            ("Multi-tenant mode", false),
+            ("Metrics endpoint", true)
+        ]
+    );
+    assert_eq!(
+        titles(&lane.blocks[1]),
+        [("`v1` API (stable)", false), ("ARM64 images", false)]
+    );
+    assert_eq!(titles(&lane.blocks[2]), [("Web console", false)]);
+    // The prose around the roadmap, the empty "Getting started" and
+    // "License", and Q1 2026, which is after the plan's year.
+    assert_eq!(
+        unplaced_lines(&import),
+        [2, 5, 6, 8, 9, 10, 11, 13, 15, 28, 32, 33]
+    );
+    let bent = reason_of(&import, 28);
+    assert!(
+        bent.contains("after") && bent.contains("read as Q4"),
+        "{bent}"
+    );
+    assert_eq!(import_markdown(&crlf(ROADMAP), today()).plan, import.plan);
+}
+
+#[test]
+fn quarter_headings_with_and_without_years_and_plain_bullets() {
+    use Quarter::{Q1, Q2, Q3};
+    let text = "# Launch\n\n## Q1 2027\n- plain dash\n* star\n+ plus\n  - a detail\n\n\
+        ### 2027 Q2\n- [x] ticked\n\n## Q3 (Jul–Sep)\n- [ ] three\n\n\
+        ## Notes\nSome prose\n- not a task\n";
+    let import = import(text);
+    let plan = &import.plan;
+    assert_eq!(plan.start_date, date(2027, 1, 1));
+    assert_eq!(lanes(plan), [("Launch", "")]);
+    let lane = &plan.swimlanes[0];
+    assert_eq!(spans(lane), [(Q1, Q1), (Q2, Q2), (Q3, Q3)]);
+    assert_eq!(
+        titles(&lane.blocks[0]),
+        [("plain dash", false), ("star", false), ("plus", false)]
+    );
+    assert_eq!(lane.blocks[0].tasks[2].notes, "- a detail");
+    assert_eq!(titles(&lane.blocks[1]), [("ticked", true)]);
+    assert_eq!(titles(&lane.blocks[2]), [("three", false)]);
+    assert_eq!(unplaced_lines(&import), [16, 17]);
+
+    // No title: the lane is "Plan". No year: the start stays.
+    let untitled = import_markdown("### Q3\n- [ ] x\n", today());
+    assert_eq!(lanes(&untitled.plan), [("Plan", "")]);
+    assert_eq!(spans(&untitled.plan.swimlanes[0]), [(Q3, Q3)]);
+    assert_eq!(untitled.plan.start_date, date(2026, 1, 1));
+}
+
+#[test]
+fn quarter_headings_inside_lanes_and_lanes_inside_quarters() {
+    use Quarter::{Q1, Q2};
+    // The lane heading above the quarter.
+    let lane_first = import("## Backend\n### Q1 2027\n- [ ] API\n### Q2 2027\n- [ ] Billing\n");
+    assert_eq!(lanes(&lane_first.plan), [("Backend", "")]);
+    assert_eq!(spans(&lane_first.plan.swimlanes[0]), [(Q1, Q1), (Q2, Q2)]);
+    assert_eq!(lane_first.plan.start_date, date(2027, 1, 1));
+    assert_eq!(lane_first.unplaced, Vec::new());
+
+    // Quarters first, lanes below them: each lane taken up again by name.
+    let quarters_first = import(
+        "# Team\n## Q1\n### Backend\n- [ ] API\n### Frontend\n- [ ] Login page\n\
+         ## Q2\n### Backend\n- [ ] Billing\n",
+    );
+    let plan = &quarters_first.plan;
+    assert_eq!(lanes(plan), [("Backend", ""), ("Frontend", "")]);
+    assert_eq!(spans(&plan.swimlanes[0]), [(Q1, Q1), (Q2, Q2)]);
+    assert_eq!(titles(&plan.swimlanes[0].blocks[1]), [("Billing", false)]);
+    assert_eq!(spans(&plan.swimlanes[1]), [(Q1, Q1)]);
+    assert_eq!(quarters_first.unplaced, Vec::new());
+
+    // A start date the document gives wins; a calendar quarter is then
+    // the plan's quarter it falls in.
+    let started = import("Start: 2026-04-01\n\n## Q3 2026\n- [ ] Summer\n");
+    assert_eq!(started.plan.start_date, date(2026, 4, 1));
+    assert_eq!(spans(&started.plan.swimlanes[0]), [(Q2, Q2)]);
+}
+
+#[test]
+fn an_obsidian_kanban_board_comes_in_as_a_lane_per_column() {
+    let text = crlf(KANBAN);
+    assert!(!text.ends_with('\n'), "the fixture has no final newline");
+    let import = import(&text);
+    let plan = &import.plan;
+    // Neither the front matter nor the settings are tasks or reported.
+    assert_eq!(import.unplaced, Vec::new());
+    assert_eq!(plan.title, "");
+    assert_eq!(
+        lanes(plan),
+        [
+            ("Backlog", ""),
+            ("Doing", ""),
+            ("Done", ""),
+            ("Archive", "")
+        ]
+    );
+    for lane in &plan.swimlanes {
+        assert_eq!(spans(lane), [(Quarter::Q1, Quarter::Q4)], "{}", lane.name);
+    }
+    assert_eq!(
+        titles(&plan.swimlanes[0].blocks[0]),
+        [
+            ("Save game format", false),
+            ("Controller rumble #feature", false),
+            ("Hex pathfinding (works, needs tuning)", true),
+            ("Audio mixer with `ducking`", false),
+        ]
+    );
+    assert_eq!(
+        titles(&plan.swimlanes[1].blocks[0]),
+        [("Inventory screen #ui", false), ("drag and drop", false)]
+    );
+    // The **Complete** column: every card done, the marker no card.
+    assert_eq!(
+        titles(&plan.swimlanes[2].blocks[0]),
+        [("Title screen", true), ("Main menu music", true)]
+    );
+    assert_eq!(
+        titles(&plan.swimlanes[3].blocks[0]),
+        [
+            ("2024-03-02 10:15 Switch to wgpu", true),
+            ("2024-03-02 10:15 Old particle system", false)
+        ]
+    );
+    assert_eq!(
+        import_markdown(&text.replace("\r\n", "\n"), today()),
+        import
+    );
+}
+
+#[test]
+fn kanban_settings_and_front_matter_in_any_document_are_skipped() {
+    // Not a board: a "## Done" heading is then a lane only for its tasks,
+    // and an unclosed comment is said.
+    let text = "---\ntitle: Plan from a site\n\nlayout: page\n---\n\n## Done\n- [x] One\n\n%% a note\nstill a note %%\n\n%% open\n- [ ] hidden\n";
+    let import = import(text);
+    assert_eq!(import.plan.title, "Plan from a site");
+    assert_eq!(lanes(&import.plan), [("Done", "")]);
+    assert_eq!(import.plan.tasks().count(), 1);
+    assert_eq!(unplaced_lines(&import), [13]);
+    assert!(reason_of(&import, 13).contains("never closed"));
+}
+
+#[test]
+fn a_table_with_a_column_per_quarter() {
+    use Quarter::{Q1, Q2, Q3, Q4};
+    let import = import(TABLE);
+    let plan = &import.plan;
+    assert_eq!(plan.title, "2025 : My year in four columns");
+    assert_eq!(
+        lanes(plan),
+        [
+            ("Run a half marathon", ""),
+            ("Read 24 books.", ""),
+            ("████ ███", ""),
+            ("Learn Rust", "")
+        ]
+    );
+    let run = &plan.swimlanes[0];
+    assert_eq!(spans(run), [(Q1, Q1), (Q2, Q2), (Q4, Q4)]);
+    assert_eq!(titles(&run.blocks[1]), [("Done.", true)]);
+    assert_eq!(titles(&run.blocks[2]), [("Failed", false)]);
+    let read = &plan.swimlanes[1];
+    assert_eq!(spans(read), [(Q1, Q1), (Q2, Q2), (Q3, Q3)]);
+    assert_eq!(titles(&read.blocks[0]), [("5/24", false)]);
+    assert_eq!(titles(&read.blocks[2]), [("Nothing yet", false)]);
+    assert_eq!(spans(&plan.swimlanes[2]).len(), 4);
+    let rust = &plan.swimlanes[3];
+    assert_eq!(spans(rust), [(Q1, Q1), (Q2, Q2)]);
+    assert_eq!(
+        titles(&rust.blocks[0]),
+        [("The Book", true), ("Rustlings", false)]
+    );
+    // The prose, the <br>, the quote and the notes after the table, which
+    // are not tasks of its last row.
+    assert_eq!(unplaced_lines(&import), [10, 19, 21, 23, 25, 26]);
+
+    // A table without quarters is reported, row by row.
+    let other = import_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n", today());
+    assert_eq!(unplaced_lines(&other), [1, 3]);
+    assert!(other.plan.swimlanes.is_empty());
 }
 
 // --- round trips ----------------------------------------------------------------

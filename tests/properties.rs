@@ -575,6 +575,22 @@ proptest! {
     ) {
         prop_assert_eq!(board_after_markdown(lanes.clone()), board_of(lanes));
     }
+
+    /// A quarter line right after a task, with no blank line between
+    /// (which Markdown reads as a lazy line of the task), starts the next
+    /// block just as it does after a blank line.
+    #[test]
+    fn a_quarter_line_needs_no_blank_line_before_it(
+        lanes in lane_seeds(line_text_without_parentheses().boxed()),
+    ) {
+        let plan = board_plan(lanes);
+        let spaced = export_markdown(&plan);
+        let packed = spaced.replace("\n\n**Q", "\n**Q");
+        prop_assert_eq!(
+            import_markdown(&packed, plan.start_date).plan,
+            import_markdown(&spaced, plan.start_date).plan
+        );
+    }
 }
 
 fn line_text_without_parentheses() -> impl Strategy<Value = String> {

@@ -5,8 +5,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::parse::words;
 use super::source::{LineIndex, source_lines};
 
 /// One line of the document as the importer sees it: the text of one source
@@ -22,6 +23,12 @@ pub(super) struct Line {
     pub(super) text: String,
     /// Where a leading bold label (`**Books**`) ends in `text`.
     pub(super) label_end: Option<usize>,
+    /// The cells of a table row, each with its `<br>`s as line breaks;
+    /// empty for any other kind of line.
+    pub(super) cells: Vec<String>,
+    /// A heading that carries a `<!-- lane -->` comment: a lane whose name
+    /// would otherwise read as a quarter. Export writes it so.
+    pub(super) says_lane: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +49,14 @@ pub(super) enum LineKind {
     ItemMore {
         depth: usize,
         after_blank: bool,
+        /// Written less indented than the item's text (`**Q2**` at the start
+        /// of the line right after `- [ ] task`): Markdown reads it as part
+        /// of the item, but the writer did not indent it under the item.
+        lazy: bool,
+    },
+    /// A row of a table, its cells in [`Line::cells`].
+    TableRow {
+        header: bool,
     },
     /// A line of code, HTML or other markup that is not text to read.
     Opaque,
@@ -51,6 +66,9 @@ struct OpenItem {
     checkbox: Option<bool>,
     lines: usize,
     offset: usize,
+    /// The column the item's text starts at; a further line indented less
+    /// is a lazy one.
+    content_column: usize,
 }
 
 /// The line being collected from inline events.
@@ -59,6 +77,14 @@ struct Building {
     text: String,
     label_open: bool,
     label_end: Option<usize>,
+    says_lane: bool,
+}
+
+/// The row of a table being read, cell by cell.
+struct TableRowBuilding {
+    offset: usize,
+    header: bool,
+    cells: Vec<String>,
 }
 
 struct OpaqueBlock {
@@ -81,8 +107,11 @@ struct Reader<'t, F: FnMut(Line)> {
     line_serial: u64,
     after_blank: bool,
     opaque: Option<OpaqueBlock>,
-    links: Vec<(String, u64, usize)>,
+    /// Each open link: its address (none for a wikilink, whose text is its
+    /// target), the line it began on and where its text starts.
+    links: Vec<(Option<String>, u64, usize)>,
     strong_depth: usize,
+    row: Option<TableRowBuilding>,
 }
 
 pub(super) fn read_lines(text: &str, sink: impl FnMut(Line)) {
@@ -98,11 +127,14 @@ pub(super) fn read_lines(text: &str, sink: impl FnMut(Line)) {
         opaque: None,
         links: Vec::new(),
         strong_depth: 0,
+        row: None,
     };
-    // Tables, footnotes and the like stay off: their lines then read as
-    // paragraphs, which are reported as they are, rather than as structures
-    // the importer would have to know.
-    let parser = Parser::new_ext(text, Options::ENABLE_TASKLISTS);
+    // Footnotes and the like stay off: their lines then read as paragraphs,
+    // which are reported as they are, rather than as structures the importer
+    // would have to know. Tables are read, for plans laid out as one column
+    // per quarter; wikilinks, for Obsidian's `[[Note]]` cards.
+    let options = Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_WIKILINKS;
+    let parser = Parser::new_ext(text, options);
     for (event, range) in parser.into_offset_iter() {
         reader.event(event, range);
     }
@@ -138,7 +170,15 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                 self.push_text("`", range.start);
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                if !is_html_comment(&html) {
+                if is_html_comment(&html) {
+                    if self.heading.is_some() && words(&html).split(' ').any(|word| word == "lane")
+                    {
+                        self.building(range.start).says_lane = true;
+                    }
+                } else if self.row.is_some() && is_line_break_tag(&html) {
+                    // Items in a table cell are written one per `<br>`.
+                    self.push_text("\n", range.start);
+                } else {
                     self.push_text(&html, range.start);
                 }
             }
@@ -172,11 +212,21 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                     checkbox: None,
                     lines: 0,
                     offset: range.start,
+                    content_column: content_column(self.text, range.start),
                 });
             }
+            Tag::TableHead | Tag::TableRow => {
+                self.finish_line();
+                self.row = Some(TableRowBuilding {
+                    offset: range.start,
+                    header: matches!(tag, Tag::TableHead),
+                    cells: Vec::new(),
+                });
+            }
+            Tag::TableCell => self.line = None,
+            Tag::Table(_) => self.finish_line(),
             Tag::CodeBlock(_)
             | Tag::HtmlBlock
-            | Tag::Table(_)
             | Tag::MetadataBlock(_)
             | Tag::FootnoteDefinition(_)
             | Tag::DefinitionList => {
@@ -197,10 +247,23 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                 }
                 self.strong_depth += 1;
             }
-            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }
+            | Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            } => {
                 let serial = self.line_serial;
                 let start = self.building(range.start).text.len();
-                self.links.push((dest_url.into_string(), serial, start));
+                // A wikilink's text is the note it names (or its alias): the
+                // address would only say it again.
+                let url = (!matches!(link_type, LinkType::WikiLink { .. }))
+                    .then(|| dest_url.into_string());
+                self.links.push((url, serial, start));
             }
             _ => self.finish_line_at_block(&tag),
         }
@@ -251,7 +314,7 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                 }
             }
             TagEnd::Link | TagEnd::Image => {
-                if let Some((url, serial, start)) = self.links.pop() {
+                if let Some((Some(url), serial, start)) = self.links.pop() {
                     let url = url.trim();
                     let shown = match &self.line {
                         Some(line) if serial == self.line_serial => {
@@ -268,9 +331,33 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                     }
                 }
             }
+            TagEnd::TableCell => {
+                let cell = self.line.take().map(|cell| cell.text).unwrap_or_default();
+                if let Some(row) = &mut self.row {
+                    row.cells.push(cell.trim().to_owned());
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => self.finish_row(),
             TagEnd::Paragraph | TagEnd::List(_) | TagEnd::BlockQuote(_) => self.finish_line(),
             _ => {}
         }
+    }
+
+    fn finish_row(&mut self) {
+        self.line = None;
+        let Some(row) = self.row.take() else {
+            return;
+        };
+        let number = self.index.line_of(row.offset);
+        (self.sink)(Line {
+            number,
+            offset: row.offset,
+            kind: LineKind::TableRow { header: row.header },
+            text: row.cells.join(" | "),
+            label_end: None,
+            cells: row.cells,
+            says_lane: false,
+        });
     }
 
     fn building(&mut self, offset: usize) -> &mut Building {
@@ -279,6 +366,7 @@ impl<F: FnMut(Line)> Reader<'_, F> {
             text: String::new(),
             label_open: false,
             label_end: None,
+            says_lane: false,
         })
     }
 
@@ -295,6 +383,10 @@ impl<F: FnMut(Line)> Reader<'_, F> {
     }
 
     fn finish_line_with(&mut self, keep_empty: bool) {
+        if self.row.is_some() {
+            // A cell's text is its own; the row ends it.
+            return;
+        }
         let Some(building) = self.line.take() else {
             return;
         };
@@ -312,6 +404,7 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                 LineKind::ItemMore {
                     depth,
                     after_blank: self.after_blank,
+                    lazy: column_of_text(self.text, building.offset) < item.content_column,
                 }
             }
         } else {
@@ -335,6 +428,8 @@ impl<F: FnMut(Line)> Reader<'_, F> {
             kind,
             text: building.text,
             label_end: building.label_end,
+            cells: Vec::new(),
+            says_lane: building.says_lane,
         });
     }
 
@@ -355,6 +450,8 @@ impl<F: FnMut(Line)> Reader<'_, F> {
                     kind: LineKind::Opaque,
                     text: line.trim().to_owned(),
                     label_end: None,
+                    cells: Vec::new(),
+                    says_lane: false,
                 });
             }
         }
@@ -375,4 +472,65 @@ fn heading_level(level: HeadingLevel) -> u8 {
 fn is_html_comment(html: &str) -> bool {
     let html = html.trim();
     html.starts_with("<!--") && html.ends_with("-->")
+}
+
+/// `<br>`, `<br/>`, `<BR />`.
+fn is_line_break_tag(html: &str) -> bool {
+    let tag = html.trim().to_ascii_lowercase();
+    let inner = tag
+        .strip_prefix("<br")
+        .and_then(|rest| rest.strip_suffix('>'))
+        .map(|rest| rest.trim().trim_end_matches('/').trim());
+    inner.is_some_and(str::is_empty)
+}
+
+/// The start of the source line `offset` is on.
+fn line_start(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()
+        .get(..offset)
+        .and_then(|before| {
+            before
+                .iter()
+                .rposition(|byte| matches!(byte, b'\n' | b'\r'))
+        })
+        .map_or(0, |at| at + 1)
+}
+
+/// How far in the indentation (spaces, tabs to the next multiple of four,
+/// and the `>` of quotes) of the source line of `offset` reaches.
+fn column_of_text(text: &str, offset: usize) -> usize {
+    let start = line_start(text, offset);
+    let mut column = 0;
+    for byte in text.as_bytes().get(start..).unwrap_or(&[]) {
+        match byte {
+            b' ' | b'>' => column += 1,
+            b'\t' => column += 4 - column % 4,
+            _ => break,
+        }
+    }
+    column
+}
+
+/// The column the text of a list item starts at, its marker (`-`, `*`,
+/// `+`, `1.`, `2)`) at `offset`: the marker's column, its width and the
+/// spaces after it (one, when there are more than four: the text is then
+/// indented code).
+fn content_column(text: &str, offset: usize) -> usize {
+    let start = line_start(text, offset);
+    let before = text.get(start..offset).unwrap_or("");
+    let mut column = 0;
+    for c in before.chars() {
+        column += if c == '\t' { 4 - column % 4 } else { 1 };
+    }
+    let rest = text.as_bytes().get(offset..).unwrap_or(&[]);
+    let digits = rest.iter().take_while(|byte| byte.is_ascii_digit()).count();
+    let marker = if digits > 0 { digits + 1 } else { 1 };
+    let spaces = rest
+        .iter()
+        .skip(marker)
+        .take_while(|byte| **byte == b' ')
+        .count();
+    let spaces = if (1..=4).contains(&spaces) { spaces } else { 1 };
+    column + marker + spaces
 }

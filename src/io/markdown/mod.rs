@@ -37,9 +37,23 @@
 //! lists, escapes, entities and CRLF are read as Markdown reads them) and
 //! then goes through it line by line. Plans written by hand vary, so it is
 //! forgiving about shape — any heading levels, lanes with or without a
-//! "Swimlanes" heading, quarters as `**Q2-Q4**`, `#### Q3` or `H2`, `* [X]`
+//! "Swimlanes" heading, quarters as `**Q2-Q4**`, `#### Q3` or `H2`, a
+//! quarter line right after a task with no blank line between, `* [X]`
 //! boxes, plain bullets, `$1,200 per month`, `€50/month`, `10 h/week`, an
-//! explicit `## Phases` list — and honest about the rest: every line it
+//! explicit `## Phases` list — and reads the shapes other tools and people
+//! give a year:
+//! - roadmaps of quarter headings (`## Q1 2027`, `### 2027 Q2`, `### Q3`):
+//!   blocks of the lane whose heading is above them, or of the lanes named
+//!   by headings below them, or else of one lane named after the plan; the
+//!   first year given sets the start date;
+//! - Obsidian Kanban boards (`kanban-plugin` in the front matter): a lane
+//!   per column, cards done when ticked or in a `**Complete**` column;
+//! - a table with a column per quarter (`| Goal | Q1 | Q2 |…`): a lane per
+//!   row, a block per filled cell;
+//! - front matter, which is never read as part of the plan (bar a `title:`),
+//!   and Obsidian `%% comments %%`, which are skipped;
+//!
+//! and honest about the rest: every line it
 //! could not place, or had to bend to make a valid plan, is reported with
 //! its line number and the reason. It never fails and never panics; the
 //! plan it returns always passes
@@ -72,6 +86,7 @@ mod report;
 mod source;
 mod write;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -83,7 +98,7 @@ use crate::model::{LaneId, PhaseNumber, Plan};
 use escape::{escape, heading_line};
 use lines::read_lines;
 use place::Importer;
-use source::lone_returns_as_newlines;
+use source::{blank_before, front_matter, lone_returns_as_newlines, tabs_in_table_rules_as_spaces};
 use write::{phases_named_by_tasks, write_budget, write_lane, write_metric, write_phase};
 
 /// What an import made of a document.
@@ -125,16 +140,28 @@ pub const MAX_PHASES_PER_LINE: u32 = 100;
 
 /// Reads a plan written in Markdown (see the module documentation for the
 /// shape). The plan starts on 1 January of `today`'s year unless the
-/// document has a `**Start**: YYYY-MM-DD` line. Ids are given 1, 2, 3… in
-/// the order of the document.
+/// document has a `**Start**: YYYY-MM-DD` line or, failing that, a quarter
+/// heading with a year (`## Q2 2023` starts it on 2023-01-01). Ids are
+/// given 1, 2, 3… in the order of the document.
 pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
     // A byte-order mark would stop the first line being read as a heading.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = lone_returns_as_newlines(text);
+    let front = front_matter(&text);
+    // Front matter is the tool's or the site's, not the plan's: never a
+    // task and never a line to report.
+    let text = match &front {
+        Some(front) => Cow::Owned(blank_before(&text, front.end)),
+        None => text,
+    };
+    let text = match tabs_in_table_rules_as_spaces(&text) {
+        Cow::Owned(changed) => Cow::Owned(changed),
+        Cow::Borrowed(_) => text,
+    };
     let text = text.as_ref();
     let year = today.year().clamp(MIN_YEAR, MAX_YEAR);
     let start_date = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
-    let mut importer = Importer::new(text, start_date);
+    let mut importer = Importer::new(text, start_date, front.unwrap_or_default());
     read_lines(text, |line| importer.take(&line));
     importer.finish()
 }

@@ -21,6 +21,128 @@ pub(super) fn lone_returns_as_newlines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// What the YAML front matter of a document (`---` on its first line, up
+/// to the next `---` or `...` line) says that a plan can use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct FrontMatter {
+    /// Where the text after the front matter begins.
+    pub(super) end: usize,
+    /// The document is an Obsidian Kanban board (`kanban-plugin: basic`).
+    pub(super) kanban: bool,
+    /// Its `title:`, unquoted.
+    pub(super) title: Option<String>,
+}
+
+/// The front matter at the start of `text`, if it has one. Blank lines may
+/// stand inside it (Obsidian writes them); every other line must read as
+/// YAML — a `key:`, an indented line, a `- ` item or a `#` comment — so that
+/// a document that merely opens with a rule does not lose its first part.
+pub(super) fn front_matter(text: &str) -> Option<FrontMatter> {
+    let mut lines = source_lines(text, 0..text.len());
+    let (_, first) = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut found = FrontMatter::default();
+    let mut keys = 0usize;
+    for (offset, line) in lines {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            found.end = line_end(text, offset + line.len());
+            return (keys > 0).then_some(found);
+        }
+        if trimmed.is_empty() || line.starts_with([' ', '\t', '#']) || line.starts_with("- ") {
+            continue;
+        }
+        let (key, value) = trimmed.split_once(':')?;
+        let key = key.trim();
+        if key.is_empty() || key.contains(char::is_whitespace) && !key.starts_with(['"', '\'']) {
+            return None;
+        }
+        keys += 1;
+        match key {
+            "kanban-plugin" => found.kanban = true,
+            "title" => {
+                let value = value.trim();
+                let unquoted = value
+                    .strip_prefix('"')
+                    .and_then(|value| value.strip_suffix('"'))
+                    .or_else(|| {
+                        value
+                            .strip_prefix('\'')
+                            .and_then(|value| value.strip_suffix('\''))
+                    })
+                    .unwrap_or(value)
+                    .trim();
+                if !unquoted.is_empty() {
+                    found.title = Some(unquoted.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The offset just past the line ending at `offset`, if there is one.
+fn line_end(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = offset.min(bytes.len());
+    if bytes.get(at) == Some(&b'\r') {
+        at += 1;
+    }
+    if bytes.get(at) == Some(&b'\n') {
+        at += 1;
+    }
+    at
+}
+
+/// `text` with its first `end` bytes made blank lines, one byte for one
+/// byte, so that Markdown does not read front matter as a rule and a
+/// heading, and offsets and line numbers stay those of the original.
+pub(super) fn blank_before(text: &str, end: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if at >= end || c == '\n' || c == '\r' {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// `text` with the tabs of table delimiter rows (`|:----\t|:----\t|`) made
+/// spaces, one byte for one byte. GitHub draws such a table; pulldown-cmark
+/// would not see a table at all.
+pub(super) fn tabs_in_table_rules_as_spaces(text: &str) -> Cow<'_, str> {
+    let is_rule = |line: &str| {
+        line.contains('|')
+            && line.contains('-')
+            && line.contains('\t')
+            && line
+                .bytes()
+                .all(|byte| matches!(byte, b'|' | b':' | b'-' | b' ' | b'\t'))
+    };
+    let rules: Vec<(usize, usize)> = source_lines(text, 0..text.len())
+        .filter(|(_, line)| is_rule(line))
+        .map(|(offset, line)| (offset, offset + line.len()))
+        .collect();
+    if rules.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.to_owned().into_bytes();
+    for (start, end) in rules {
+        for byte in out.get_mut(start..end).unwrap_or(&mut []) {
+            if *byte == b'\t' {
+                *byte = b' ';
+            }
+        }
+    }
+    // Only ASCII tabs were changed to ASCII spaces, so this cannot fail.
+    String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
 /// Finds the line of a byte offset by walking from the last offset asked
 /// about: the reader asks in nearly increasing order, so the whole document
 /// is walked about once, and no table of line starts (8 bytes a line) is
@@ -131,5 +253,45 @@ mod tests {
         assert_eq!(index.line_of(100), 4);
         assert_eq!(source_line(text, 5), "c");
         assert_eq!(source_line(text, 3), "b");
+    }
+
+    #[test]
+    fn tabs_in_a_table_rule_become_spaces() {
+        let text = "| a\t| b\t|\n|:--\t|:--\t|\n|x\t|y|";
+        assert_eq!(
+            tabs_in_table_rules_as_spaces(text),
+            "| a\t| b\t|\n|:--  |:--  |\n|x\t|y|"
+        );
+        assert!(matches!(
+            tabs_in_table_rules_as_spaces("a\tb\n---\n"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn front_matter_with_blank_lines_inside_and_crlf() {
+        let text = "---\r\n\r\nkanban-plugin: basic\r\n\r\n---\r\n\r\n## Todo";
+        let found = front_matter(text).unwrap();
+        assert!(found.kanban);
+        assert_eq!(found.end, 36);
+        assert_eq!(text.get(found.end..), Some("\r\n## Todo"));
+        let blank = blank_before(text, found.end);
+        assert_eq!(blank.len(), text.len());
+        assert_eq!(
+            blank,
+            "   \r\n\r\n                    \r\n\r\n   \r\n\r\n## Todo"
+        );
+
+        let jekyll = "---\nlayout: post\ntitle:  \"2021 : Goals\"\ntags: [a, b]\nimage:\n  bg: x.png\n---\nText";
+        let found = front_matter(jekyll).unwrap();
+        assert_eq!(found.title.as_deref(), Some("2021 : Goals"));
+        assert!(!found.kanban);
+        assert_eq!(jekyll.get(found.end..), Some("Text"));
+
+        // A rule, a paragraph and a rule are not front matter, nor is a
+        // front matter that never closes.
+        assert_eq!(front_matter("---\nSome prose here.\n---\n"), None);
+        assert_eq!(front_matter("---\ntitle: x\n"), None);
+        assert_eq!(front_matter("# Plan\n---\ntitle: x\n---\n"), None);
     }
 }

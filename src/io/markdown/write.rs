@@ -15,7 +15,7 @@ use super::escape::{escape, heading_line, one_line};
 use super::parse::measures::guess_measure;
 use super::parse::money::{MoneyParse, parse_money};
 use super::parse::phases::{named_phase, phase_mention};
-use super::parse::quarters::span_label;
+use super::parse::quarters::{quarter_span, span_label};
 
 pub(super) fn write_lane(out: &mut String, phases: &HashSet<PhaseNumber>, lane: &Swimlane) {
     let name = one_line(&lane.name);
@@ -28,7 +28,13 @@ pub(super) fn write_lane(out: &mut String, phases: &HashSet<PhaseNumber>, lane: 
     } else {
         name
     };
-    let _ = writeln!(out, "\n{}", heading_line(3, &heading));
+    let mut heading_text = heading_line(3, &heading);
+    if quarter_span(&heading).is_some() {
+        // Import reads `### Q2` as a quarter heading; the comment keeps a
+        // lane of that name a lane.
+        heading_text.push_str(" <!-- a lane, not a quarter -->");
+    }
+    let _ = writeln!(out, "\n{heading_text}");
     for (index, block) in lane.blocks.iter().enumerate() {
         if index > 0 {
             // Without the blank line the marker would continue the last task.

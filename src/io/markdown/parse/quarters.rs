@@ -1,5 +1,5 @@
 //! Quarters and spans of quarters as plans write them: `Q1`, `Q1-Q2`,
-//! `Q2 – Q4`, `Q3 2026`, `H2`.
+//! `Q2 – Q4`, `Q3 2026`, `2027 Q1`, `Quarter - 1`, `H2`.
 
 use crate::model::Quarter;
 
@@ -10,6 +10,8 @@ pub(crate) struct QuarterSpan {
     pub(crate) first: Quarter,
     pub(crate) last: Quarter,
     pub(crate) reversed: bool,
+    /// The calendar year written with the quarter (`Q3 2026`, `2027 Q1`).
+    pub(crate) year: Option<i32>,
 }
 
 pub(crate) fn span_label(first: Quarter, last: Quarter) -> String {
@@ -21,14 +23,26 @@ pub(crate) fn span_label(first: Quarter, last: Quarter) -> String {
 }
 
 /// A quarter or span of quarters standing alone: `Q1`, `Q1-Q2`, `Q2 – Q4`,
-/// `Q1 to Q3`, `Q3 2026`, `Q1 (Jan–Mar)`, `H2` (Q3–Q4).
+/// `Q1 to Q3`, `Q3 2026`, `2027 Q1`, `Q1 (Jan–Mar)`, `Quarter - 1`, `H2`
+/// (Q3–Q4).
 pub(crate) fn quarter_span(text: &str) -> Option<QuarterSpan> {
     let text = text.trim().trim_end_matches(':').trim_end();
     let lower = text.to_ascii_lowercase();
+    // Roadmaps sort by year first: "2027 Q1", "2027-Q1".
+    let (leading_year, lower) = match year_at(&lower) {
+        Some((year, rest)) => {
+            let rest = rest.trim_start();
+            let rest = rest
+                .strip_prefix(['-', '/', ','])
+                .map_or(rest, str::trim_start);
+            (Some(year), rest)
+        }
+        None => (None, lower.as_str()),
+    };
     let (first, last, rest) = if let Some((half, rest)) = half_at(&lower) {
         (half.0, half.1, rest)
     } else {
-        let (first, mut rest) = quarter_at(&lower)?;
+        let (first, mut rest) = quarter_at(lower)?;
         let mut last = first;
         let after_first = rest.trim_start();
         for separator in ["-", "–", "—", "..", "to ", "through ", "/", "&", "+"] {
@@ -44,22 +58,33 @@ pub(crate) fn quarter_span(text: &str) -> Option<QuarterSpan> {
         }
         (first, last, rest)
     };
-    if !quiet_tail(rest) {
+    let trailing_year = quiet_tail(rest)?;
+    let year = match (leading_year, trailing_year) {
+        (Some(_), Some(_)) => return None,
+        (year, None) | (None, year) => year,
+    };
+    let (first, last, reversed) = if first <= last {
+        (first, last, false)
+    } else {
+        (last, first, true)
+    };
+    Some(QuarterSpan {
+        first,
+        last,
+        reversed,
+        year,
+    })
+}
+
+/// Four digits at the start of `text` that are not the start of a longer
+/// number: a year.
+fn year_at(text: &str) -> Option<(i32, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
         return None;
     }
-    Some(if first <= last {
-        QuarterSpan {
-            first,
-            last,
-            reversed: false,
-        }
-    } else {
-        QuarterSpan {
-            first: last,
-            last: first,
-            reversed: true,
-        }
-    })
+    let year = text.get(..4)?.parse().ok()?;
+    Some((year, text.get(4..)?))
 }
 
 fn quarter_from_digit(digit: u8) -> Option<Quarter> {
@@ -72,8 +97,14 @@ fn quarter_from_digit(digit: u8) -> Option<Quarter> {
     }
 }
 
-/// `q1`…`q4` at the start of `text` (lower case), not followed by a digit.
+/// `q1`…`q4`, `quarter 1` or `quarter - 1` at the start of `text` (lower
+/// case), not followed by a digit.
 fn quarter_at(text: &str) -> Option<(Quarter, &str)> {
+    if let Some(rest) = text.strip_prefix("quarter") {
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix('-').map_or(rest, str::trim_start);
+        return bare_quarter_at(rest);
+    }
     let rest = text.strip_prefix('q')?;
     bare_quarter_at(rest)
 }
@@ -101,21 +132,27 @@ fn half_at(text: &str) -> Option<((Quarter, Quarter), &str)> {
     }
 }
 
-/// What may follow a quarter marker: nothing, a year, a parenthesis
-/// ("(Jan–Mar)"), or a year and a parenthesis. Anything else means the line
-/// is a sentence that happens to start with "Q1".
-fn quiet_tail(rest: &str) -> bool {
+/// What may follow a quarter marker: nothing, a year (`2026`, `-2026`), a
+/// parenthesis ("(Jan–Mar)"), or a year and a parenthesis; `Some` with the
+/// year, if any. Anything else means the line is a sentence that happens to
+/// start with "Q1".
+fn quiet_tail(rest: &str) -> Option<Option<i32>> {
     let mut rest = rest.trim();
-    let year_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if year_digits == 4 {
-        rest = rest[4..].trim_start();
-    } else if year_digits > 0 {
-        return false;
+    let after_dash = rest
+        .strip_prefix(['-', '/', ','])
+        .map_or(rest, str::trim_start);
+    let mut year = None;
+    if let Some((found, after)) = year_at(after_dash) {
+        year = Some(found);
+        rest = after.trim_start();
+    } else if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
     }
-    match rest.strip_prefix('(') {
+    let quiet = match rest.strip_prefix('(') {
         Some(inner) => matching_parenthesis(inner).is_some_and(|inner| !inner.trim().is_empty()),
         None => rest.is_empty(),
-    }
+    };
+    quiet.then_some(year)
 }
 
 #[cfg(test)]
@@ -126,6 +163,10 @@ mod tests {
 
     fn span(text: &str) -> Option<(Quarter, Quarter, bool)> {
         quarter_span(text).map(|span| (span.first, span.last, span.reversed))
+    }
+
+    fn year(text: &str) -> Option<Option<i32>> {
+        quarter_span(text).map(|span| span.year)
     }
 
     #[test]
@@ -145,5 +186,27 @@ mod tests {
         assert_eq!(span("Q1 planning meeting"), None);
         assert_eq!(span("Quarterly"), None);
         assert_eq!(span(""), None);
+    }
+
+    #[test]
+    fn roadmap_headings_with_their_years() {
+        use Quarter::{Q1, Q2, Q3};
+        assert_eq!(span("Q2 2023"), Some((Q2, Q2, false)));
+        assert_eq!(year("Q2 2023"), Some(Some(2023)));
+        assert_eq!(span("2027 Q1"), Some((Q1, Q1, false)));
+        assert_eq!(year("2027 Q1"), Some(Some(2027)));
+        assert_eq!(year("2027-Q3"), Some(Some(2027)));
+        assert_eq!(year("Q1-2027"), Some(Some(2027)));
+        assert_eq!(year("Q1 2027 (Jan–Mar)"), Some(Some(2027)));
+        assert_eq!(year("Q3"), Some(None));
+        assert_eq!(span("Quarter - 1"), Some((Q1, Q1, false)));
+        assert_eq!(span("Quarter 3"), Some((Q3, Q3, false)));
+        assert_eq!(span("Quarter 1 - Quarter 2"), Some((Q1, Q2, false)));
+        assert_eq!(span("2027 Q1 2028"), None);
+        assert_eq!(span("2027"), None);
+        assert_eq!(span("20271 Q1"), None);
+        assert_eq!(span("Q1 202"), None);
+        assert_eq!(span("Quarterly goals"), None);
+        assert_eq!(span("2027 roadmap"), None);
     }
 }

@@ -10,9 +10,11 @@
 //! of text is for `parse`; deciding where it goes in the plan is for here.
 
 mod budget;
+mod kanban;
 mod lanes;
 mod metrics;
 mod phases;
+mod tables;
 mod tasks;
 
 use std::fmt;
@@ -24,9 +26,9 @@ use crate::model::{Phase, PhaseNumber, Plan};
 
 use super::lines::{Line, LineKind};
 use super::parse::headings::Section;
-use super::parse::quarters::quarter_span;
+use super::parse::quarters::{QuarterSpan, quarter_span};
 use super::report::Report;
-use super::source::source_line;
+use super::source::{FrontMatter, source_line};
 use super::{MAX_IMPORTED_EACH, MarkdownImport};
 
 /// Where a task stands in the plan being built: its lane, its block in the
@@ -54,6 +56,9 @@ enum Role {
     Cadence(usize),
     /// Read as something that takes no further lines (hours, an amount).
     Done,
+    /// A task whose lazy further line was a quarter (`**Q2**` right after
+    /// `- [ ] task`): what follows it is no longer part of the task.
+    LeftForQuarter,
     /// Not placed; its further lines are not either.
     Unplaced,
 }
@@ -64,6 +69,17 @@ struct LaneCursor {
     level: u8,
 }
 
+/// A quarter heading that is not inside a lane of its own (`## Q1 2027`
+/// under the title, `### Q2 2023` under "Roadmap"): the tasks below it go to
+/// that quarter, in the lane a deeper heading names or else in the single
+/// lane of such quarters.
+#[derive(Clone, Copy)]
+struct QuarterHeading {
+    level: u8,
+    /// In the plan's quarters: a year after the plan's is bent to Q4.
+    span: QuarterSpan,
+}
+
 struct PendingLane {
     text: String,
     level: u8,
@@ -72,6 +88,9 @@ struct PendingLane {
     /// [`Importer::placed`] when the heading was read: if it has not moved
     /// when the section ends, nothing under the heading was read.
     placed_before: usize,
+    /// A lane under a quarter heading (`## Q1` / `### Backend`): the lane of
+    /// that name is taken up again under the next quarter.
+    reuse_by_name: bool,
 }
 
 /// A phase and the line that named it.
@@ -98,6 +117,8 @@ pub(super) struct Importer<'t> {
     title_seen: bool,
     start_seen: bool,
     section: Section,
+    /// The level of the heading that opened the section; 0 before any.
+    section_level: u8,
     lanes_level: Option<u8>,
     lane: Option<LaneCursor>,
     block: Option<usize>,
@@ -115,17 +136,31 @@ pub(super) struct Importer<'t> {
     symbols: Vec<SymbolUse>,
     next_task: u64,
     next_block: u64,
+    quarter_heading: Option<QuarterHeading>,
+    /// The lane that quarter headings outside any lane put their tasks in.
+    quarter_lane: Option<usize>,
+    /// A quarter heading has given a year, which set the start date.
+    quarter_year_seen: bool,
+    /// An Obsidian Kanban board: every heading is a column, so a lane.
+    kanban: bool,
+    /// The column's `**Complete**` marker has been read: its cards are done.
+    column_complete: bool,
+    /// Where an Obsidian comment (`%%`) that is not closed yet began.
+    comment_open: Option<(usize, usize)>,
+    /// The quarter columns of the table being read, if it has any.
+    table: Option<tables::QuarterTable>,
 }
 
 impl<'t> Importer<'t> {
-    pub(super) fn new(text: &'t str, start_date: NaiveDate) -> Self {
+    pub(super) fn new(text: &'t str, start_date: NaiveDate, front: FrontMatter) -> Self {
         Importer {
             text,
-            plan: Plan::empty("", start_date),
+            plan: Plan::empty(front.title.as_deref().unwrap_or(""), start_date),
             report: Report::default(),
             title_seen: false,
             start_seen: false,
             section: Section::Top,
+            section_level: 0,
             lanes_level: None,
             lane: None,
             block: None,
@@ -140,6 +175,13 @@ impl<'t> Importer<'t> {
             symbols: Vec::new(),
             next_task: 1,
             next_block: 1,
+            quarter_heading: None,
+            quarter_lane: None,
+            quarter_year_seen: false,
+            kanban: front.kanban,
+            column_complete: false,
+            comment_open: None,
+            table: None,
         }
     }
 
@@ -179,6 +221,12 @@ impl<'t> Importer<'t> {
     }
 
     pub(super) fn take(&mut self, line: &Line) {
+        if self.in_obsidian_comment(line) {
+            return;
+        }
+        if !matches!(line.kind, LineKind::TableRow { .. }) {
+            self.table = None;
+        }
         match line.kind {
             LineKind::Heading { level } => self.heading(line, level),
             LineKind::Opaque => self.unplaced(
@@ -187,8 +235,33 @@ impl<'t> Importer<'t> {
             ),
             LineKind::Paragraph => self.paragraph_line(line),
             LineKind::ItemFirst { checkbox, depth } => self.item_first(line, checkbox, depth),
-            LineKind::ItemMore { depth, after_blank } => self.item_more(line, depth, after_blank),
+            LineKind::ItemMore {
+                depth,
+                after_blank,
+                lazy,
+            } => self.item_more(line, depth, after_blank, lazy),
+            LineKind::TableRow { header } => self.table_row(line, header),
         }
+    }
+
+    /// Whether `line` is part of an Obsidian comment (`%% … %%`), which
+    /// Obsidian does not show: Kanban keeps its settings in one.
+    fn in_obsidian_comment(&mut self, line: &Line) -> bool {
+        let text = line.text.trim();
+        if self.comment_open.is_some() {
+            if text.ends_with("%%") {
+                self.comment_open = None;
+            }
+            return true;
+        }
+        if line.kind == LineKind::Paragraph && text.starts_with("%%") {
+            let closed = text.len() >= 4 && text.ends_with("%%");
+            if !closed {
+                self.comment_open = Some((line.number, line.offset));
+            }
+            return true;
+        }
+        false
     }
 
     /// How many things have been read into the plan so far.
@@ -238,7 +311,7 @@ impl<'t> Importer<'t> {
             Section::Top | Section::Lanes | Section::Other => {
                 if let Some(span) = quarter_span(&line.text) {
                     self.start_block(line, span);
-                } else if !self.value_line(line, false) {
+                } else if !self.column_marker(line) && !self.value_line(line, false) {
                     self.unplaced(
                         line,
                         format_args!(
@@ -350,10 +423,10 @@ impl<'t> Importer<'t> {
             return Role::Done;
         }
         if let Some(done) = checkbox {
-            return self.add_task(line, done);
+            return self.add_task(line, done || self.column_complete);
         }
         if self.in_lane() {
-            return self.add_task(line, false);
+            return self.add_task(line, self.column_complete);
         }
         if self.value_line(line, false) {
             return Role::Done;
@@ -368,7 +441,17 @@ impl<'t> Importer<'t> {
         Role::Unplaced
     }
 
-    fn item_more(&mut self, line: &Line, depth: usize, after_blank: bool) {
+    fn item_more(&mut self, line: &Line, depth: usize, after_blank: bool, lazy: bool) {
+        if lazy && self.section.holds_lanes() && quarter_span(&line.text).is_some() {
+            // `- [ ] task` and then `**Q2**` at the start of the next line:
+            // Markdown reads the quarter as part of the task, but it starts
+            // the next block, as it would after a blank line.
+            for role in &mut self.roles {
+                *role = Role::LeftForQuarter;
+            }
+            self.paragraph_line(line);
+            return;
+        }
         let role = self.roles.get(depth.saturating_sub(1)).cloned();
         let text = line.text.trim();
         match role {
@@ -393,6 +476,9 @@ impl<'t> Importer<'t> {
                 line,
                 format_args!("continues a list item that could not be placed"),
             ),
+            // After the quarter, further lines read as they would after a
+            // blank line: as paragraphs.
+            Some(Role::LeftForQuarter) => self.paragraph_line(line),
             Some(Role::Done) | None => self.unplaced(
                 line,
                 format_args!("a further line of a list item, which has no place here"),
@@ -404,6 +490,15 @@ impl<'t> Importer<'t> {
 
     pub(super) fn finish(mut self) -> MarkdownImport {
         self.leave_lanes();
+        if let Some((number, offset)) = self.comment_open.take() {
+            self.unplaced_at(
+                number,
+                offset,
+                format_args!(
+                    "an Obsidian comment (%%) that is never closed; nothing after it was read"
+                ),
+            );
+        }
         self.settle_phases();
         self.settle_task_phases();
         self.settle_metric_lanes();

@@ -11,6 +11,11 @@ use super::{Importer, NamedPhase, Role, TaskAt};
 
 impl Importer<'_> {
     pub(super) fn add_task(&mut self, line: &Line, done: bool) -> Role {
+        self.add_task_titled(line, line.text.trim(), done)
+    }
+
+    /// A task of the current block, titled `title` (which the line holds).
+    pub(super) fn add_task_titled(&mut self, line: &Line, title: &str, done: bool) -> Role {
         let Some((lane, block)) = self.ensure_block(line) else {
             return Role::Unplaced;
         };
@@ -18,7 +23,7 @@ impl Importer<'_> {
             self.unplaced_full(line, "tasks");
             return Role::Unplaced;
         }
-        let title = line.text.trim().to_owned();
+        let title = title.trim().to_owned();
         let quarter = self.plan.swimlanes[lane].blocks[block].last_quarter;
         match phase_mention(&title) {
             Some(Ok(named)) => {
