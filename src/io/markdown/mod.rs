@@ -161,7 +161,7 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
     let text = text.as_ref();
     let year = today.year().clamp(MIN_YEAR, MAX_YEAR);
     let start_date = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
-    let mut importer = Importer::new(text, start_date, front.unwrap_or_default());
+    let mut importer = Importer::new(text, start_date, &front.unwrap_or_default());
     read_lines(text, |line| importer.take(&line));
     importer.finish()
 }

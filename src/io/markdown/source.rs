@@ -260,7 +260,7 @@ mod tests {
         let text = "| a\t| b\t|\n|:--\t|:--\t|\n|x\t|y|";
         assert_eq!(
             tabs_in_table_rules_as_spaces(text),
-            "| a\t| b\t|\n|:--  |:--  |\n|x\t|y|"
+            "| a\t| b\t|\n|:-- |:-- |\n|x\t|y|"
         );
         assert!(matches!(
             tabs_in_table_rules_as_spaces("a\tb\n---\n"),

@@ -39,7 +39,7 @@ pub(crate) fn quarter_span(text: &str) -> Option<QuarterSpan> {
         }
         None => (None, lower.as_str()),
     };
-    let (first, last, rest) = if let Some((half, rest)) = half_at(&lower) {
+    let (first, last, rest) = if let Some((half, rest)) = half_at(lower) {
         (half.0, half.1, rest)
     } else {
         let (first, mut rest) = quarter_at(lower)?;

@@ -152,7 +152,7 @@ pub(super) struct Importer<'t> {
 }
 
 impl<'t> Importer<'t> {
-    pub(super) fn new(text: &'t str, start_date: NaiveDate, front: FrontMatter) -> Self {
+    pub(super) fn new(text: &'t str, start_date: NaiveDate, front: &FrontMatter) -> Self {
         Importer {
             text,
             plan: Plan::empty(front.title.as_deref().unwrap_or(""), start_date),
