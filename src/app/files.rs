@@ -543,24 +543,28 @@ impl YearplanApp {
     /// Opens the import preview of a time tracker's export on the Time tab.
     pub fn import_hours_from(&mut self, path: &Path) {
         match io::read_bytes(path) {
-            Ok(bytes) => {
-                self.tab = Tab::Time;
-                self.time.show_import(file_label(path), bytes);
-            }
+            Ok(bytes) => self.show_hours_import(path, bytes),
             Err(error) => self.show_error(format!("Could not import the hours.\n\n{error}")),
         }
+    }
+
+    fn show_hours_import(&mut self, path: &Path, bytes: Vec<u8>) {
+        self.tab = Tab::Time;
+        self.time.show_import(file_label(path), bytes);
     }
 
     /// Opens the import preview of a bank's or budget app's export on the
     /// Budget tab.
     pub fn import_expenses_from(&mut self, path: &Path) {
         match io::read_bytes(path) {
-            Ok(bytes) => {
-                self.tab = Tab::Budget;
-                self.budget.show_import(file_label(path), bytes);
-            }
+            Ok(bytes) => self.show_expenses_import(path, bytes),
             Err(error) => self.show_error(format!("Could not import the expenses.\n\n{error}")),
         }
+    }
+
+    fn show_expenses_import(&mut self, path: &Path, bytes: Vec<u8>) {
+        self.tab = Tab::Budget;
+        self.budget.show_import(file_label(path), bytes);
     }
 
     fn export(&mut self, path: &Path, text: &str, what: &str) {
@@ -602,16 +606,17 @@ impl YearplanApp {
             .unwrap_or_default();
         match extension.as_str() {
             "md" | "markdown" => self.ask_first(PendingAction::ImportMarkdownPath(path)),
-            "csv" | "tsv" | "txt" | "json" => {
-                let ledger = io::read_bytes(&path)
-                    .ok()
-                    .and_then(|bytes| io::import::ledger_of_file(&bytes));
-                match ledger {
-                    Some(io::import::Ledger::Expenses) => self.import_expenses_from(&path),
-                    None if self.tab == Tab::Budget => self.import_expenses_from(&path),
-                    Some(io::import::Ledger::Hours) | None => self.import_hours_from(&path),
+            "csv" | "tsv" | "txt" | "json" => match io::read_bytes(&path) {
+                // Read once: the bytes decide the ledger and go to its preview.
+                Ok(bytes) => match io::import::ledger_of_file(&bytes) {
+                    Some(io::import::Ledger::Expenses) => self.show_expenses_import(&path, bytes),
+                    None if self.tab == Tab::Budget => self.show_expenses_import(&path, bytes),
+                    Some(io::import::Ledger::Hours) | None => self.show_hours_import(&path, bytes),
+                },
+                Err(error) => {
+                    self.show_error(format!("Could not import {}.\n\n{error}", path.display()));
                 }
-            }
+            },
             _ => self.ask_first(PendingAction::OpenPath(path)),
         }
     }
