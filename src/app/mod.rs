@@ -11,9 +11,10 @@ use crate::dialogs::{FileDialogs, FilePurpose};
 use crate::io;
 use crate::model::Plan;
 use crate::model::command::Command;
+use crate::model::derived::Derived;
 pub use crate::ui::top_bar::Notice;
 use crate::ui::top_bar::{FileAction, ThemeChoice};
-use crate::ui::{self, Derived, PlanView, Tab};
+use crate::ui::{self, PlanView, Tab};
 
 mod files;
 mod history;

@@ -5,6 +5,7 @@ pub mod amount;
 mod board_command;
 pub mod calendar;
 pub mod command;
+pub mod derived;
 pub mod format;
 pub mod hours;
 pub mod import_rules;

@@ -6,11 +6,12 @@ use egui::Ui;
 use crate::model::amount::{amount_text, parse_amount_cents};
 use crate::model::calendar::YearMonth;
 use crate::model::command::{Command, MoneyCommand};
+use crate::model::derived::Derived;
 use crate::model::import_rules::ImportBatch;
 use crate::model::money::{ExpensesFate, plan_months};
 use crate::model::{Expense, LineId};
+use crate::ui::PlanView;
 use crate::ui::ledger::{EditError, Labels, LedgerRow, RecordsFate};
-use crate::ui::{Derived, PlanView};
 
 impl LedgerRow for Expense {
     /// The log is filtered by month, or not at all.

@@ -13,12 +13,13 @@ mod tests;
 
 use egui::{RichText, Ui};
 
+use super::PlanView;
 use super::shared::{Removal, removal_question_ui};
 use super::widgets::set_accessible_name;
-use super::{Derived, PlanView};
 use crate::io::import::Importable;
 use crate::model::Plan;
 use crate::model::command::Command;
+use crate::model::derived::Derived;
 use crate::model::import_rules::ImportBatch;
 pub use crate::model::ledger::{BucketId, LedgerBucket, LedgerRecord};
 

@@ -9,10 +9,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use crate::model::command::{Command, MoneyCommand, TimeCommand};
+use crate::model::derived::Derived;
 use crate::model::{CategoryId, Expense, LineId, Plan, TimeEntry};
+use crate::ui::PlanView;
 use crate::ui::budget::BudgetTab;
 use crate::ui::time::TimeTab;
-use crate::ui::{Derived, PlanView};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()

@@ -158,8 +158,9 @@ mod tests {
     use egui::{pos2, vec2};
 
     use super::*;
+    use crate::model::derived::Derived;
     use crate::model::{Block, LaneId, Plan, Quarter, Swimlane, Task};
-    use crate::ui::{Derived, PlanView};
+    use crate::ui::PlanView;
 
     const GAP: f32 = 4.0;
 

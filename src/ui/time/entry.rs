@@ -5,14 +5,15 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::model::command::{Command, TimeCommand};
+use crate::model::derived::Derived;
 use crate::model::format::format_hours;
 use crate::model::hours::parse_hours;
 use crate::model::import_rules::ImportBatch;
 use crate::model::time::EntriesFate;
 use crate::model::{CategoryId, TimeEntry};
+use crate::ui::PlanView;
 use crate::ui::ledger::{EditError, Labels, LedgerRow, RecordsFate};
 use crate::ui::widgets::date_picker;
-use crate::ui::{Derived, PlanView};
 
 /// The log's filter by day: from and to, each of them optional.
 #[derive(Clone, Debug, Default, PartialEq)]
