@@ -9,8 +9,9 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use yearplan::io::csv_money::{expenses_to_csv, parse_expenses_csv};
-use yearplan::io::csv_time::{parse_time_csv, time_entries_to_csv};
+use yearplan::io::csv_money::expenses_to_csv;
+use yearplan::io::csv_time::time_entries_to_csv;
+use yearplan::io::import::{Choices, Importable, Preview, SkipReason, preview};
 use yearplan::io::markdown::{export_markdown, import_markdown};
 use yearplan::io::{parse_plan, to_ron_string};
 use yearplan::model::amount::{AmountError, amount_text, parse_amount_cents};
@@ -473,6 +474,55 @@ fn ledger_plan(note: BoxedStrategy<String>) -> impl Strategy<Value = Plan> {
         })
 }
 
+/// A note as an import writes it: without the padding exports put around
+/// fields (spaces, byte-order marks), each line break one space.
+fn as_imported(note: &str) -> String {
+    note.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .replace("\r\n", " ")
+        .replace(['\r', '\n'], " ")
+}
+
+fn reasons<R: Importable>(import: &Preview<R>) -> Vec<SkipReason> {
+    import
+        .skipped
+        .iter()
+        .map(|row| row.reason.clone())
+        .collect()
+}
+
+fn nothing_twice<R: Importable + std::fmt::Debug>(
+    plan: &Plan,
+    export: &str,
+    records: usize,
+) -> Result<(), TestCaseError> {
+    let again: Preview<R> = preview(export.as_bytes(), plan, &Choices::default());
+    prop_assert!(
+        again.batch.records.is_empty(),
+        "{:?}\n{}",
+        again.batch.records,
+        export
+    );
+    // Every row is a duplicate, or an entry of under half a second.
+    let duplicates = again
+        .skipped
+        .iter()
+        .filter(|row| row.reason == SkipReason::Duplicate)
+        .count();
+    let zero = again
+        .skipped
+        .iter()
+        .filter(|row| row.reason == SkipReason::Zero)
+        .count();
+    prop_assert_eq!(
+        duplicates + zero,
+        records,
+        "{:?}\n{}",
+        again.skipped,
+        export
+    );
+    Ok(())
+}
+
 /// `records` oldest first, records of one day in their order: the order
 /// the CSV exports write.
 fn by_date<T: Clone>(records: &[T], date: impl Fn(&T) -> NaiveDate) -> Vec<T> {
@@ -512,20 +562,56 @@ proptest! {
         prop_assert_eq!(rule_lines, rules);
     }
 
-    /// The time log's CSV export imports back to the same entries.
+    /// The time log's CSV export, imported into a plan with the same
+    /// categories and no entries, gives back the same entries: every
+    /// category found by its name or, where the name would not do, its id.
     #[test]
     fn time_entries_round_trip_through_csv(plan in ledger_plan(note_text().boxed())) {
-        let import = parse_time_csv(&time_entries_to_csv(&plan), &plan);
-        prop_assert_eq!(import.rejected, vec![]);
-        prop_assert_eq!(import.entries, by_date(&plan.time_entries, |e| e.date));
+        let bytes = time_entries_to_csv(&plan);
+        let mut empty = plan.clone();
+        empty.time_entries.clear();
+        let import: Preview<TimeEntry> = preview(bytes.as_bytes(), &empty, &Choices::default());
+        prop_assert_eq!(import.recognised.as_str(), "Yearplan time log", "{}", bytes);
+        prop_assert_eq!(&import.batch.new_buckets, &vec![]);
+        // Imports read hours to the second; less than half of one is nothing.
+        let expected: Vec<TimeEntry> = by_date(&plan.time_entries, |e| e.date)
+            .into_iter()
+            .map(|entry| TimeEntry {
+                hours: (entry.hours * 3600.0).round() / 3600.0,
+                note: as_imported(&entry.note),
+                ..entry
+            })
+            .filter(|entry| entry.hours > 0.0)
+            .collect();
+        let zero = plan.time_entries.len() - expected.len();
+        prop_assert_eq!(reasons(&import), vec![SkipReason::Zero; zero], "{}", bytes);
+        prop_assert_eq!(import.batch.records, expected, "{}", bytes);
     }
 
-    /// The expenses' CSV export imports back to the same expenses.
+    /// The expenses' CSV export, imported into a plan with the same lines
+    /// and no expenses, gives back the same expenses.
     #[test]
     fn expenses_round_trip_through_csv(plan in ledger_plan(note_text().boxed())) {
-        let import = parse_expenses_csv(&expenses_to_csv(&plan), &plan);
-        prop_assert_eq!(import.rejected, vec![]);
-        prop_assert_eq!(import.expenses, by_date(&plan.expenses, |e| e.date));
+        let bytes = expenses_to_csv(&plan);
+        let mut empty = plan.clone();
+        empty.expenses.clear();
+        let import: Preview<Expense> = preview(bytes.as_bytes(), &empty, &Choices::default());
+        prop_assert_eq!(import.recognised.as_str(), "Yearplan expenses", "{}", bytes);
+        prop_assert_eq!(import.skipped, vec![], "{}", bytes);
+        prop_assert_eq!(&import.batch.new_buckets, &vec![]);
+        let expected: Vec<Expense> = by_date(&plan.expenses, |e| e.date)
+            .into_iter()
+            .map(|expense| Expense { note: as_imported(&expense.note), ..expense })
+            .collect();
+        prop_assert_eq!(import.batch.records, expected, "{}", bytes);
+    }
+
+    /// Importing a plan's own export into it adds nothing: every row is a
+    /// duplicate of a record it has, notes on two lines included.
+    #[test]
+    fn a_plan_s_own_export_adds_nothing_to_it(plan in ledger_plan(note_text().boxed())) {
+        nothing_twice::<TimeEntry>(&plan, &time_entries_to_csv(&plan), plan.time_entries.len())?;
+        nothing_twice::<Expense>(&plan, &expenses_to_csv(&plan), plan.expenses.len())?;
     }
 
     /// Hours as the CSV export writes them (Rust's shortest `f64` text)

@@ -2,7 +2,6 @@
 
 pub mod csv_ledger;
 pub mod csv_money;
-mod csv_rows;
 pub mod csv_time;
 mod error;
 mod file;

@@ -37,7 +37,7 @@ pub(super) fn read_intervals(text: &str) -> Result<Vec<JsonRow>, String> {
     let mut rows = Vec::with_capacity(intervals.len());
     for (index, value) in intervals.into_iter().enumerate() {
         let line = lines.get(index).copied().unwrap_or(1);
-        let shown = super::super::csv_rows::shortened(&value.to_string());
+        let shown = super::lines::shortened(&value.to_string());
         let interval: Interval = serde_json::from_value(value).map_err(|error| {
             format!("The interval on line {line} is not one timewarrior writes: {error}.")
         })?;

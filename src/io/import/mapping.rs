@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
+use super::recognise::folded;
 use crate::model::import_rules::{ImportRule, first_match};
 
 /// Where the person sends a value of the file.
@@ -44,40 +45,53 @@ pub(super) struct Mapper<'a, Id> {
     run_rules: &'a [ImportRule<Id>],
     plan_rules: &'a [ImportRule<Id>],
     names: HashMap<String, Id>,
+    /// Yearplan's own export names the bucket of every row, so a rule
+    /// matching a note must not send the row elsewhere.
+    names_before_rules: bool,
 }
 
 impl<'a, Id: Copy + Eq + Hash> Mapper<'a, Id> {
-    pub(super) fn new(
+    /// `buckets` are the names a value maps itself by; where two are the
+    /// same text, the first one given wins.
+    pub(super) fn new<Name: AsRef<str>>(
         choices: &'a [(String, MapTo<Id>)],
         run_rules: &'a [ImportRule<Id>],
         plan_rules: &'a [ImportRule<Id>],
-        buckets: impl Iterator<Item = (&'a str, Id)>,
+        buckets: impl Iterator<Item = (Name, Id)>,
+        names_before_rules: bool,
     ) -> Self {
+        let mut names = HashMap::new();
+        for (name, id) in buckets {
+            names.entry(folded(name.as_ref())).or_insert(id);
+        }
         Mapper {
             choices: choices
                 .iter()
-                .map(|(value, to)| (value.trim().to_lowercase(), to))
+                .map(|(value, to)| (folded(value), to))
                 .collect(),
             run_rules,
             plan_rules,
-            names: buckets
-                .map(|(name, id)| (name.trim().to_lowercase(), id))
-                .collect(),
+            names,
+            names_before_rules,
         }
     }
 
     /// Where a row with `value` and these texts goes.
     pub(super) fn map(&self, value: &str, texts: &[&str]) -> Mapping<Id> {
-        let key = value.trim().to_lowercase();
+        let key = folded(value);
         if let Some(to) = self.choices.get(&key) {
             return match to {
                 MapTo::Bucket(id) => Mapping::Bucket(*id, MappedBy::Choice),
-                MapTo::New(name) => match self.names.get(&name.trim().to_lowercase()) {
+                MapTo::New(name) => match self.names.get(&folded(name)) {
                     Some(id) => Mapping::Bucket(*id, MappedBy::Choice),
                     None => Mapping::New(name.trim().to_owned()),
                 },
                 MapTo::Nowhere => Mapping::Nowhere(MappedBy::Choice),
             };
+        }
+        let by_name = self.names.get(&key).filter(|_| !key.is_empty());
+        if let Some(id) = by_name.filter(|_| self.names_before_rules) {
+            return Mapping::Bucket(*id, MappedBy::Name);
         }
         let rule =
             first_match(self.run_rules, texts).or_else(|| first_match(self.plan_rules, texts));
@@ -88,9 +102,9 @@ impl<'a, Id: Copy + Eq + Hash> Mapper<'a, Id> {
                 None => Mapping::Nowhere(by),
             };
         }
-        match self.names.get(&key) {
-            Some(id) if !key.is_empty() => Mapping::Bucket(*id, MappedBy::Name),
-            _ => Mapping::Unmapped,
+        match by_name {
+            Some(id) => Mapping::Bucket(*id, MappedBy::Name),
+            None => Mapping::Unmapped,
         }
     }
 }
@@ -114,7 +128,7 @@ mod tests {
         let run = vec![rule("heating", Some(2))];
         let plan = vec![rule("repair", Some(4)), rule("lunch", None)];
         let buckets = [("Learning", 1), ("Building", 2)];
-        let mapper = Mapper::new(&choices, &run, &plan, buckets.into_iter());
+        let mapper = Mapper::new(&choices, &run, &plan, buckets.into_iter(), false);
         assert_eq!(
             mapper.map("orga", &["orga"]),
             Mapping::Bucket(3, MappedBy::Choice)
@@ -147,7 +161,7 @@ mod tests {
             ("c".to_owned(), MapTo::Nowhere),
         ];
         let buckets = [("Building", 2)];
-        let mapper = Mapper::new(&choices, &[], &[], buckets.into_iter());
+        let mapper = Mapper::new(&choices, &[], &[], buckets.into_iter(), false);
         assert_eq!(mapper.map("A", &[]), Mapping::Bucket(2, MappedBy::Choice));
         assert_eq!(mapper.map("b", &[]), Mapping::New("Reading".to_owned()));
         assert_eq!(

@@ -15,6 +15,7 @@ pub mod amounts;
 pub mod dates;
 pub mod durations;
 mod json;
+mod lines;
 pub mod mapping;
 mod pipeline;
 pub mod recognise;

@@ -63,8 +63,11 @@ impl Importable for TimeEntry {
         *hours
     }
 
+    /// To the second, as imports read hours: an entry typed as 0.4567891 h
+    /// is the 0:27:24 an export of it says.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // at most 86,400 s
     fn quantity_key(hours: &f64) -> u64 {
-        hours.to_bits()
+        (hours * 3600.0).round().max(0.0) as u64
     }
 
     fn new_bucket(id: BucketId<Self>, name: String) -> TimeCategory {
@@ -296,13 +299,23 @@ pub fn preview<R: Importable>(
     };
 
     // The second pass: each row into a record or a reason.
+    // Yearplan's own export writes a bucket's id where its name would not
+    // read back as that bucket (a name two share, an empty one, another's
+    // id), so there its ids come first.
+    let own_ids = known_export(&header).is_some_and(|export| export.buckets_by_id);
+    let by_name = R::buckets(plan)
+        .iter()
+        .map(|bucket| (bucket.name().to_owned(), bucket.id()));
+    let by_id = R::buckets(plan)
+        .iter()
+        .filter(|_| own_ids)
+        .map(|bucket| (bucket.id().into().to_string(), bucket.id()));
     let mapper = Mapper::new(
         &choices.mapping,
         &choices.rules,
         R::plan_rules(plan),
-        R::buckets(plan)
-            .iter()
-            .map(|bucket| (bucket.name(), bucket.id())),
+        by_id.chain(by_name),
+        own_ids,
     );
     let mut have = existing::<R>(plan);
     let mut values: Vec<ValueTotal<R>> = Vec::new();
@@ -418,12 +431,14 @@ pub fn preview<R: Importable>(
             .chain(new_buckets.iter())
             .find(|b| b.id() == bucket)
             .map_or("", LedgerBucket::name);
-        let note = note_of(value, bucket_name, &columns.notes, &fields);
+        let says_bucket = folded(value) == folded(bucket_name)
+            || (own_ids && value.trim() == bucket.into().to_string());
+        let note = note_of((!says_bucket).then_some(value), &columns.notes, &fields);
         let key = (
             date,
             bucket.into(),
             R::quantity_key(&quantity),
-            note.clone(),
+            note_key(&note),
         );
         if let Some(count) = have.get_mut(&key).filter(|count| **count > 0) {
             *count -= 1;
@@ -498,12 +513,12 @@ fn read_row<R: Importable>(
     Ok((date, quantity))
 }
 
-/// The note of a record: the value when it is not the bucket's own name
+/// The note of a record: the value when it says more than the bucket does
 /// (so "#HeatingRepair" stays readable under "Building"), then the note
 /// columns, each once.
-fn note_of(value: &str, bucket: &str, note_columns: &[usize], fields: &Fields) -> String {
+fn note_of(value: Option<&str>, note_columns: &[usize], fields: &Fields) -> String {
     let mut parts: Vec<&str> = Vec::new();
-    if !value.is_empty() && !value.eq_ignore_ascii_case(bucket) {
+    if let Some(value) = value.filter(|value| !value.is_empty()) {
         parts.push(value);
     }
     for column in note_columns {
@@ -512,7 +527,19 @@ fn note_of(value: &str, bucket: &str, note_columns: &[usize], fields: &Fields) -
             parts.push(text);
         }
     }
-    parts.join(" — ").replace(['\r', '\n'], " ")
+    parts
+        .join(" — ")
+        .replace("\r\n", " ")
+        .replace(['\r', '\n'], " ")
+}
+
+/// A note as duplicates are found by: an import writes a note on one line,
+/// so a note the plan holds on two lines is the same note.
+fn note_key(note: &str) -> String {
+    note.split(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What the plan has, counted: a file that lists a record twice adds it
@@ -524,7 +551,7 @@ fn existing<R: Importable>(plan: &Plan) -> HashMap<(NaiveDate, u64, u64, String)
             record.date(),
             record.bucket().into(),
             R::quantity_key(&record.quantity()),
-            record.note().trim().to_owned(),
+            note_key(record.note()),
         );
         *have.entry(key).or_insert(0) += 1;
     }

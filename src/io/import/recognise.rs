@@ -64,6 +64,8 @@ pub struct Export {
     bucket: Option<&'static str>,
     /// hledger: only postings to accounts under this one are spending.
     account: Option<&'static str>,
+    /// Yearplan's own: a bucket column may hold a bucket's id.
+    pub buckets_by_id: bool,
 }
 
 const fn export(name: &'static str, ledger: Ledger, signature: &'static [&'static str]) -> Export {
@@ -75,6 +77,7 @@ const fn export(name: &'static str, ledger: Ledger, signature: &'static [&'stati
         spending: Spending::Negative,
         bucket: None,
         account: None,
+        buckets_by_id: false,
     }
 }
 
@@ -137,6 +140,7 @@ pub static EXPORTS: &[Export] = &[
     ),
     Export {
         unit: Some(DurationUnit::Hours),
+        buckets_by_id: true,
         ..export(
             "Yearplan time log",
             Ledger::Hours,
@@ -208,6 +212,7 @@ pub static EXPORTS: &[Export] = &[
     Export {
         spending: Spending::Positive,
         bucket: Some("line"),
+        buckets_by_id: true,
         ..export(
             "Yearplan expenses",
             Ledger::Expenses,

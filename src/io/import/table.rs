@@ -5,7 +5,7 @@
 //! Rows are read as they are used, never all kept: a year of a time tracker
 //! can be tens of thousands of rows, and the import holds only what it adds.
 
-use crate::io::csv_rows::{LineCounter, raw_row, scan, shortened, to_usize};
+use super::lines::{LineCounter, quote_left_open, raw_row, shortened, to_usize};
 
 /// How many rows are looked at to find the delimiter and the header. Bank
 /// preambles run to 15 lines; a header further down than this is not one.
@@ -165,7 +165,7 @@ impl<'t> Rows<'t> {
             let (start, raw) = raw_row(self.text, start, self.reader.position().byte());
             let line = self.lines.line_at(start);
             let raw = raw.trim_end_matches(['\r', '\n']);
-            if scan(raw, self.delimiter).open_quote {
+            if quote_left_open(raw, self.delimiter) {
                 return Some(Err(BrokenRow {
                     line,
                     text: shortened(raw),
@@ -190,9 +190,11 @@ pub fn clean(field: &str) -> &str {
 }
 
 /// The delimiter that splits the first rows most consistently into two or
-/// more fields: the one with the most rows of its most common width.
+/// more fields: the one with the most rows of its most common width, then
+/// the wider (a tab inside quoted fields must not beat the commas around
+/// them).
 fn sniff_delimiter(text: &str) -> u8 {
-    let mut best = (b',', 0);
+    let mut best = (b',', (0, 0));
     for delimiter in DELIMITERS {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -211,8 +213,8 @@ fn sniff_delimiter(text: &str) -> u8 {
             continue;
         }
         let rows = widths.iter().filter(|&&w| w == width).count();
-        if rows > best.1 {
-            best = (delimiter, rows);
+        if (rows, width) > best.1 {
+            best = (delimiter, (rows, width));
         }
     }
     best.0
@@ -318,6 +320,13 @@ mod tests {
         let rows = data_rows(&table);
         assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4]);
         assert_eq!(rows[0].1[3], "one\nand two");
+    }
+
+    #[test]
+    fn tabs_inside_quoted_fields_do_not_make_tab_the_delimiter() {
+        let table = Table::new("date,category,hours,note\n2026-03-02,\"a\t\nb\",2,\"c\td\"\n");
+        assert_eq!(table.delimiter, b',');
+        assert_eq!(data_rows(&table).len(), 1);
     }
 
     #[test]
