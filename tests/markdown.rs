@@ -30,6 +30,7 @@ const KANBAN: &str = include_str!("markdown_fixtures/kanban-board.md");
 const ROADMAP: &str = include_str!("markdown_fixtures/roadmap-quarter-headings.md");
 const LAZY: &str = include_str!("markdown_fixtures/lazy-quarter.md");
 const TABLE: &str = include_str!("markdown_fixtures/quarter-table.md");
+const OUTLINE: &str = include_str!("markdown_fixtures/reading-outline.md");
 
 fn today() -> NaiveDate {
     date(2026, 3, 2)
@@ -298,6 +299,71 @@ fn a_plan_of_only_tasks_goes_into_one_lane_for_the_year() {
         ]
     );
     assert!(plan.phases.is_empty() && plan.goals.is_empty());
+}
+
+#[test]
+fn an_outline_with_no_checkboxes_or_quarters_reads_its_bullets_as_tasks() {
+    let import = import(OUTLINE);
+    let plan = &import.plan;
+    assert_eq!(plan.title, "Mara's year of Rust");
+    // A heading with a list under it is a lane; one with only headings
+    // under it ("Foundations") is reported, as is prose between lists.
+    assert_eq!(
+        lanes(plan),
+        [
+            ("Books to work through", ""),
+            ("Side projects", ""),
+            ("Tools to learn", "")
+        ]
+    );
+    for lane in &plan.swimlanes {
+        assert_eq!(spans(lane), [(Quarter::Q1, Quarter::Q4)], "{}", lane.name);
+    }
+    assert_eq!(
+        titles(&plan.swimlanes[0].blocks[0]),
+        [
+            (
+                "The Rust Programming Language: https://doc.rust-lang.org/book/",
+                false
+            ),
+            ("Rust for Rustaceans", false),
+            ("Zero to Production", false),
+        ]
+    );
+    // Bullets under a bullet are its details, however deep, with their
+    // further lines.
+    let books = &plan.swimlanes[0].blocks[0].tasks;
+    assert_eq!(
+        books[1].notes,
+        "- chapters 1-4 first\n- https://rust-for-rustaceans.com/"
+    );
+    let projects = &plan.swimlanes[1].blocks[0].tasks;
+    assert_eq!(
+        titles(&plan.swimlanes[1].blocks[0]),
+        [("Weather station", false), ("Tiny text editor", false)]
+    );
+    assert_eq!(
+        projects[0].notes,
+        "- sensor driver\n- needs an I2C breakout\n- dashboard\nwith a second line of detail"
+    );
+    assert_eq!(
+        titles(&plan.swimlanes[2].blocks[0]),
+        [("cargo-fuzz", false), ("criterion", false)]
+    );
+    // The aim, the heading with only headings under it and the two lines
+    // of prose; the empty bullet is nothing to report.
+    assert_eq!(unplaced_lines(&import), [3, 5, 8, 28]);
+    assert!(reason_of(&import, 5).contains("nothing under it"));
+
+    // One checkbox anywhere says which items are tasks: the plain bullets
+    // outside a lane are then reported, not read as tasks.
+    let ticked = import_markdown(&OUTLINE.replace("+ Tiny", "- [x] Tiny"), today());
+    let tasks: Vec<&str> = ticked
+        .plan
+        .tasks()
+        .map(|task| task.title.as_str())
+        .collect();
+    assert_eq!(tasks, ["Tiny text editor"]);
 }
 
 #[test]

@@ -161,9 +161,25 @@ pub fn import_markdown(text: &str, today: NaiveDate) -> MarkdownImport {
     let text = text.as_ref();
     let year = today.year().clamp(MIN_YEAR, MAX_YEAR);
     let start_date = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
-    let mut importer = Importer::new(text, start_date, &front.unwrap_or_default());
-    read_lines(text, |line| importer.take(&line));
-    importer.finish()
+    let front = front.unwrap_or_default();
+    let read = |outline| {
+        let mut importer = Importer::new(text, start_date, &front, outline);
+        read_lines(text, |line| importer.take(&line));
+        importer.finish()
+    };
+    let first = read(false);
+    if first.plan.tasks().next().is_some() || front.kanban {
+        return first;
+    }
+    // A plan with no checkboxes and no quarters, written as headings with
+    // lists under them (a learning plan, a reading list): read again with
+    // its plain bullets as tasks, rather than reporting every one of them.
+    let outline = read(true);
+    if outline.plan.tasks().next().is_some() {
+        outline
+    } else {
+        first
+    }
 }
 
 /// What the header comment of an export says, so that a reader of the file

@@ -25,6 +25,7 @@ const QUARTER_LANE_NAME: &str = "Plan";
 impl Importer<'_> {
     pub(super) fn heading(&mut self, line: &Line, level: u8) {
         self.roles.clear();
+        self.outline_task = None;
         let text = line.text.trim();
         if level == 1 && !self.title_seen {
             self.title_seen = true;

@@ -48,6 +48,9 @@ enum Role {
         /// After a `**Notes**:` line, every further line is notes.
         in_notes: bool,
     },
+    /// A plain bullet under a task, or under one of its details: its
+    /// further lines and its own bullets are the task's notes too.
+    Detail(TaskAt),
     Goal(usize),
     Metric {
         index: usize,
@@ -149,10 +152,22 @@ pub(super) struct Importer<'t> {
     comment_open: Option<(usize, usize)>,
     /// The quarter columns of the table being read, if it has any.
     table: Option<tables::QuarterTable>,
+    /// A document read as an outline: plain bullets under any heading are
+    /// tasks, since it marks none with a checkbox or a quarter.
+    outline: bool,
+    /// In an outline, the last task and how far its bullet is indented: a
+    /// bullet indented further is a detail of it, as its writer sees it,
+    /// even when one space is too few for Markdown to nest it.
+    outline_task: Option<(usize, TaskAt)>,
 }
 
 impl<'t> Importer<'t> {
-    pub(super) fn new(text: &'t str, start_date: NaiveDate, front: &FrontMatter) -> Self {
+    pub(super) fn new(
+        text: &'t str,
+        start_date: NaiveDate,
+        front: &FrontMatter,
+        outline: bool,
+    ) -> Self {
         Importer {
             text,
             plan: Plan::empty(front.title.as_deref().unwrap_or(""), start_date),
@@ -182,6 +197,8 @@ impl<'t> Importer<'t> {
             column_complete: false,
             comment_open: None,
             table: None,
+            outline,
+            outline_task: None,
         }
     }
 
@@ -416,14 +433,17 @@ impl<'t> Importer<'t> {
     /// A list item where lanes are: a task, a detail of the task above, or
     /// hours or an amount.
     fn lane_item(&mut self, line: &Line, checkbox: Option<bool>, parent: Option<&Role>) -> Role {
-        if let (Some(Role::Task { at, .. }), None) = (parent, checkbox) {
+        if let (Some(Role::Task { at, .. } | Role::Detail(at)), None) = (parent, checkbox) {
             // A plain bullet under a task is a detail of it.
             let detail = format!("- {}", line.text.trim());
             self.append_notes(*at, &detail, false);
-            return Role::Done;
+            return Role::Detail(*at);
         }
         if let Some(done) = checkbox {
             return self.add_task(line, done || self.column_complete);
+        }
+        if self.outline {
+            return self.outline_item(line);
         }
         if self.in_lane() {
             return self.add_task(line, self.column_complete);
@@ -439,6 +459,33 @@ impl<'t> Importer<'t> {
             ),
         );
         Role::Unplaced
+    }
+
+    /// A plain bullet of an outline: a detail of the task above when it is
+    /// indented further, else a task (or hours or an amount).
+    fn outline_item(&mut self, line: &Line) -> Role {
+        let indent = source_line(self.text, line.offset)
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        if let Some((above, at)) = self.outline_task
+            && indent > above
+        {
+            self.append_notes(at, &format!("- {}", line.text.trim()), false);
+            return Role::Detail(at);
+        }
+        if line.text.trim().is_empty() {
+            self.unplaced(line, format_args!("an empty list item"));
+            return Role::Unplaced;
+        }
+        if self.value_line(line, false) {
+            return Role::Done;
+        }
+        let role = self.add_task(line, false);
+        if let Role::Task { at, .. } = role {
+            self.outline_task = Some((indent, at));
+        }
+        role
     }
 
     fn item_more(&mut self, line: &Line, depth: usize, after_blank: bool, lazy: bool) {
@@ -463,6 +510,7 @@ impl<'t> Importer<'t> {
                     *slot = in_notes;
                 }
             }
+            Some(Role::Detail(at)) => self.append_notes(at, text, after_blank),
             Some(Role::Goal(index)) => {
                 if let Some(goal) = self.plan.goals.get_mut(index) {
                     // A goal wrapped over two lines by hand is one goal.
