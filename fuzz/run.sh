@@ -10,6 +10,11 @@ shift
 [ $# -gt 0 ] && shift
 mkdir -p "corpus/$target"
 cp seeds/"$target"/* "corpus/$target/"
+# The fixtures the tests read, with each tool's and each writer's quirks.
+case "$target" in
+    import_table) cp ../tests/import_fixtures/* "corpus/$target/" ;;
+    markdown_import) cp ../tests/markdown_fixtures/*.md "corpus/$target/" ;;
+esac
 if [ "$target" = parse_plan ]; then
     # The plans Yearplan ships, as they are today.
     cp ../assets/default-plan.ron "corpus/$target/default-plan.ron"

@@ -296,6 +296,10 @@ pub fn preview<R: Importable>(
         mark,
         plan_currency: plan_currency.as_deref(),
         plan_symbol: &plan.currency_symbol,
+        column_currency: [columns.amount, columns.outflow, columns.inflow]
+            .into_iter()
+            .flatten()
+            .find_map(|index| header.get(index).and_then(|name| named_currency(name))),
     };
 
     // The second pass: each row into a record or a reason.
@@ -531,6 +535,13 @@ fn note_of(value: Option<&str>, note_columns: &[usize], fields: &Fields) -> Stri
         .join(" — ")
         .replace("\r\n", " ")
         .replace(['\r', '\n'], " ")
+}
+
+/// The currency a column's name gives in brackets: `Betrag (€)`,
+/// `Amount (EUR)`.
+fn named_currency(name: &str) -> Option<String> {
+    let (_, inside) = name.rsplit_once('(')?;
+    currency_code(inside.strip_suffix(')')?)
 }
 
 /// A note as duplicates are found by: an import writes a note on one line,

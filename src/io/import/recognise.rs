@@ -306,7 +306,11 @@ const TIME_BUCKET: &[&str] = &[
     "projekt",
     "kategorie",
 ];
+// A task or an activity under the project says what the time went on.
 const TIME_NOTES: &[&str] = &[
+    "task",
+    "activity",
+    "tätigkeit",
     "description",
     "notes",
     "note",
@@ -633,7 +637,8 @@ mod tests {
         assert_eq!(columns.start, Some(8));
         assert_eq!(columns.end, Some(10));
         assert_eq!(columns.bucket, Some(3));
-        assert_eq!(columns.notes, [5]);
+        // The task, then the description.
+        assert_eq!(columns.notes, [4, 5]);
     }
 
     #[test]

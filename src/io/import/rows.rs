@@ -22,6 +22,9 @@ pub struct Reading<'a> {
     pub plan_currency: Option<&'a str>,
     /// The plan's currency as the plan writes it, for messages.
     pub plan_symbol: &'a str,
+    /// The currency the amount column's name gives (`Betrag (€)`), for
+    /// amounts that name none themselves.
+    pub column_currency: Option<String>,
 }
 
 /// The fields of one row.
@@ -170,7 +173,16 @@ pub(super) fn row_spent(fields: &Fields, reading: &Reading) -> Result<i64, SkipR
     let currency = match fields.get(columns.currency) {
         "" => currency,
         written => super::amounts::currency_code(written).or(currency),
-    };
+    }
+    .or_else(|| reading.column_currency.clone());
+    // Money in is not spending in any currency; only spending needs the
+    // plan's.
+    if cents == 0 {
+        return Err(SkipReason::Zero);
+    }
+    if cents < 0 {
+        return Err(SkipReason::Income);
+    }
     if let (Some(found), Some(plan)) = (currency.as_deref(), reading.plan_currency)
         && found != plan
     {
@@ -178,12 +190,6 @@ pub(super) fn row_spent(fields: &Fields, reading: &Reading) -> Result<i64, SkipR
             found: found.to_owned(),
             plan: reading.plan_symbol.to_owned(),
         });
-    }
-    if cents == 0 {
-        return Err(SkipReason::Zero);
-    }
-    if cents < 0 {
-        return Err(SkipReason::Income);
     }
     Ok(cents)
 }

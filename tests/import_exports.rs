@@ -1,0 +1,351 @@
+//! The import pipeline on exports shaped like those the tools really write
+//! (our own fixtures, with each tool's quirks): what each is recognised as,
+//! what comes in, against hand-computed figures, and why the rest does not.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use yearplan::io::default_plan;
+use yearplan::io::import::{Choices, Columns, DateOrder, Importable, MapTo, Preview, preview};
+use yearplan::model::ledger::{BucketId, LedgerRecord};
+use yearplan::model::{Expense, Plan, TimeEntry};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/import_fixtures")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap()
+}
+
+/// The plan Yearplan starts with: Learning, Building and
+/// Review/Documentation; Books, Infrastructure and Tools/Services.
+fn plan() -> Plan {
+    default_plan(day(2026, 1, 1))
+}
+
+/// `bytes` imported with every value of the file sent to `bucket`.
+fn all_into<R: Importable>(bytes: &[u8], plan: &Plan, bucket: BucketId<R>) -> Preview<R> {
+    all_into_with(bytes, plan, bucket, Choices::default())
+}
+
+fn all_into_with<R: Importable>(
+    bytes: &[u8],
+    plan: &Plan,
+    bucket: BucketId<R>,
+    choices: Choices<BucketId<R>>,
+) -> Preview<R> {
+    let first = preview::<R>(bytes, plan, &choices);
+    let mapping = first
+        .values
+        .iter()
+        .map(|value| (value.value.clone(), MapTo::Bucket(bucket)))
+        .collect();
+    preview(bytes, plan, &Choices { mapping, ..choices })
+}
+
+/// The skipped rows as (line, kind).
+fn skipped<R: LedgerRecord>(preview: &Preview<R>) -> Vec<(usize, &'static str)> {
+    preview
+        .skipped
+        .iter()
+        .map(|row| (row.line, row.reason.kind()))
+        .collect()
+}
+
+/// Each entry as (date, seconds), to compare without rounding noise.
+fn entries(preview: &Preview<TimeEntry>) -> Vec<(NaiveDate, i64)> {
+    preview
+        .batch
+        .records
+        .iter()
+        .map(|entry| (entry.date, (entry.hours * 3600.0).round() as i64))
+        .collect()
+}
+
+fn expenses(preview: &Preview<Expense>) -> Vec<(NaiveDate, i64)> {
+    preview
+        .batch
+        .records
+        .iter()
+        .map(|expense| (expense.date, expense.cents))
+        .collect()
+}
+
+/// The plan Yearplan starts with, counting in euros.
+fn euro_plan() -> Plan {
+    let mut plan = plan();
+    plan.currency_symbol = "€".to_owned();
+    plan
+}
+
+fn learning(plan: &Plan) -> BucketId<TimeEntry> {
+    plan.time_categories[0].id
+}
+
+fn books(plan: &Plan) -> BucketId<Expense> {
+    plan.budget_lines[0].id
+}
+
+// --- hours -----------------------------------------------------------------
+
+#[test]
+fn toggl_track_with_a_byte_order_mark_and_spreadsheet_durations() {
+    let plan = plan();
+    let import = all_into(&fixture("toggl-detailed.csv"), &plan, learning(&plan));
+    assert_eq!(import.recognised, "Toggl Track detailed export");
+    // 02:30:00 AM is two and a half hours; 12:45:00 AM is 45 minutes, and
+    // the entry across midnight belongs to the day it started.
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 2, 2), 9_000), (day(2026, 2, 3), 2_700)]
+    );
+    assert_eq!(skipped(&import), [(4, "zero")]);
+    assert_eq!(
+        import.batch.records[0].note,
+        "Reading — Rust for Rustaceans, ch. 2"
+    );
+}
+
+#[test]
+fn clockify_month_first_dates_settled_by_the_file() {
+    let plan = plan();
+    let import = all_into(&fixture("clockify-detailed.csv"), &plan, learning(&plan));
+    assert_eq!(import.recognised, "Clockify detailed report");
+    // 03/14 can only be March 14, so 03/02 is March 2; the duration is
+    // the clock one (01:30:30), not the rounded decimal copy (1.51).
+    assert_eq!(import.date_order, Some(DateOrder::MonthDay));
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 3, 14), 5_430), (day(2026, 3, 2), 3_600)]
+    );
+    assert_eq!(skipped(&import), []);
+}
+
+#[test]
+fn harvest_hours_with_decimal_commas() {
+    let plan = plan();
+    let import = all_into(
+        &fixture("harvest-decimal-comma.csv"),
+        &plan,
+        learning(&plan),
+    );
+    assert_eq!(import.recognised, "Harvest time report");
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 4, 6), 5_400), (day(2026, 4, 7), 900)]
+    );
+}
+
+#[test]
+fn kimai_seconds_and_its_totals_row() {
+    let plan = plan();
+    let import = all_into(&fixture("kimai-footer.csv"), &plan, learning(&plan));
+    assert_eq!(import.recognised, "Kimai export");
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 5, 11), 6_300), (day(2026, 5, 12), 1_800)]
+    );
+    assert_eq!(skipped(&import), [(4, "footer or totals row")]);
+}
+
+#[test]
+fn watson_start_and_stop_across_midnight() {
+    let plan = plan();
+    let import = all_into(&fixture("watson-log.csv"), &plan, learning(&plan));
+    assert_eq!(import.recognised, "Watson log");
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 6, 1), 1_800), (day(2026, 6, 1), 5_400)]
+    );
+}
+
+#[test]
+fn timechimp_in_latin_1_with_tabs_and_day_first_dates() {
+    let plan = plan();
+    let import = all_into(&fixture("timechimp-latin1.tsv"), &plan, learning(&plan));
+    assert_eq!(import.recognised, "TimeChimp export");
+    assert_eq!(import.delimiter, Some('\t'));
+    assert_eq!(import.date_order, Some(DateOrder::DayMonth));
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 6, 30), 5_400), (day(2026, 7, 1), 7_200)]
+    );
+    assert!(
+        import.batch.records[0].note.contains("Bücher prüfen"),
+        "{:?}",
+        import.batch.records[0].note
+    );
+}
+
+#[test]
+fn yast_hours_and_minutes_with_dotted_dates() {
+    let plan = plan();
+    let import = all_into(&fixture("yast.csv"), &plan, learning(&plan));
+    assert_eq!(import.recognised, "yast export");
+    // Its minutes column is the exact one: 5.56 minutes, where the H:M
+    // column rounds to 0:06 and the clock times say 5.
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 7, 7), 98 * 60), (day(2026, 7, 8), 334)]
+    );
+}
+
+#[test]
+fn timewarrior_json_without_the_running_interval() {
+    let plan = plan();
+    let import = all_into(&fixture("timew-export.json"), &plan, learning(&plan));
+    assert_eq!(import.recognised, "timewarrior export (JSON)");
+    assert_eq!(
+        entries(&import),
+        [(day(2026, 8, 3), 5_400), (day(2026, 8, 4), 2_700)]
+    );
+    assert_eq!(import.skipped.len(), 1, "{:?}", import.skipped);
+}
+
+#[test]
+fn an_export_imported_twice_adds_nothing_the_second_time() {
+    let mut plan = plan();
+    let bytes = fixture("toggl-detailed.csv");
+    let first = all_into(&bytes, &plan, learning(&plan));
+    assert_eq!(first.batch.records.len(), 2);
+    plan.time_entries.extend(first.batch.records);
+    let again: Preview<TimeEntry> = all_into(&bytes, &plan, learning(&plan));
+    assert_eq!(again.batch.records, []);
+    assert_eq!(
+        skipped(&again),
+        [(2, "duplicate"), (3, "duplicate"), (4, "zero")]
+    );
+}
+
+// --- money -----------------------------------------------------------------
+
+#[test]
+fn actual_budget_names_the_lines_itself_and_skips_income() {
+    let plan = plan();
+    // Books and Infrastructure are the plan's own lines: no choice needed.
+    let import: Preview<Expense> =
+        preview(&fixture("actual-budget.csv"), &plan, &Choices::default());
+    assert_eq!(import.recognised, "Actual Budget export");
+    assert_eq!(
+        expenses(&import),
+        [(day(2026, 2, 3), 4_599), (day(2026, 2, 10), 1_200)]
+    );
+    let lines: Vec<_> = import.batch.records.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [plan.budget_lines[0].id, plan.budget_lines[1].id]);
+    assert_eq!(skipped(&import), [(2, "income or refund")]);
+}
+
+#[test]
+fn ynab_outflow_and_inflow_columns() {
+    let plan = plan();
+    let import = all_into(&fixture("ynab-register.csv"), &plan, books(&plan));
+    assert_eq!(import.recognised, "YNAB register export");
+    assert_eq!(
+        expenses(&import),
+        [(day(2026, 3, 5), 3_990), (day(2026, 3, 9), 500)]
+    );
+    assert_eq!(skipped(&import), [(3, "income or refund")]);
+}
+
+#[test]
+fn monefy_with_two_currency_columns_and_grouped_amounts() {
+    let plan = plan();
+    let import = all_into(&fixture("monefy.csv"), &plan, books(&plan));
+    assert_eq!(import.recognised, "Monefy export");
+    assert_eq!(import.date_order, Some(DateOrder::DayMonth));
+    assert_eq!(
+        expenses(&import),
+        [(day(2026, 4, 3), 1_250), (day(2026, 4, 16), 120_000)]
+    );
+    assert_eq!(skipped(&import), [(3, "income or refund")]);
+}
+
+#[test]
+fn hledger_counts_only_postings_to_expense_accounts() {
+    let plan = plan();
+    let import: Preview<Expense> = all_into(&fixture("hledger.csv"), &plan, books(&plan));
+    assert_eq!(import.recognised, "hledger CSV");
+    assert_eq!(expenses(&import), [(day(2026, 1, 5), 2_000)]);
+    assert_eq!(import.skipped.len(), 3, "{:?}", import.skipped);
+}
+
+#[test]
+fn a_german_bank_statement_with_a_preamble_and_decimal_commas() {
+    let plan = euro_plan();
+    let import = all_into(&fixture("dkb-preamble.csv"), &plan, books(&plan));
+    assert_eq!(import.recognised, "DKB account statement");
+    assert_eq!(import.delimiter, Some(';'));
+    // -1.049,90 € (with a no-break space) and -9,99; the 2.500 coming in
+    // is income.
+    assert_eq!(
+        expenses(&import),
+        [(day(2026, 3, 30), 104_990), (day(2026, 3, 27), 999)]
+    );
+    assert_eq!(skipped(&import), [(1, "preamble"), (7, "income or refund")]);
+}
+
+#[test]
+fn money_in_another_currency_than_the_plan_s_is_reported_not_converted() {
+    // A plan in dollars: the euros of the statement, whether the amount
+    // says so (1.049,90 €) or only the column's name (Betrag (€)).
+    let plan = plan();
+    let import: Preview<Expense> = all_into(&fixture("dkb-preamble.csv"), &plan, books(&plan));
+    assert_eq!(import.batch.records, []);
+    assert_eq!(
+        skipped(&import),
+        [
+            (1, "preamble"),
+            (6, "other currency"),
+            (7, "income or refund"),
+            (8, "other currency")
+        ]
+    );
+}
+
+#[test]
+fn a_latin_1_bank_statement_with_a_preamble() {
+    let plan = euro_plan();
+    let import = all_into(&fixture("ing-latin1-preamble.csv"), &plan, books(&plan));
+    assert_eq!(import.recognised, "ING account statement");
+    assert_eq!(
+        expenses(&import),
+        [(day(2026, 3, 31), 2_350), (day(2026, 3, 29), 100_000)]
+    );
+    assert!(
+        import.batch.records[0].note.contains("Bücherei Müller"),
+        "{:?}",
+        import.batch.records[0].note
+    );
+    assert_eq!(skipped(&import), [(1, "preamble"), (9, "income or refund")]);
+}
+
+#[test]
+fn a_headerless_debit_and_credit_file_by_choosing_columns() {
+    let plan = plan();
+    let bytes = fixture("bank-headerless-crlf.csv");
+    let guessed: Preview<Expense> = preview(&bytes, &plan, &Choices::default());
+    assert!(!guessed.has_header);
+    let columns = Columns {
+        date: Some(0),
+        bucket: Some(1),
+        amount: None,
+        outflow: Some(2),
+        inflow: Some(3),
+        ..guessed.columns.clone()
+    };
+    let choices = Choices {
+        columns: Some(columns),
+        ..Choices::default()
+    };
+    let import = all_into_with(&bytes, &plan, books(&plan), choices);
+    assert_eq!(
+        expenses(&import),
+        [(day(2026, 3, 2), 1_990), (day(2026, 3, 4), 500)]
+    );
+    assert_eq!(skipped(&import), [(2, "income or refund")]);
+}
