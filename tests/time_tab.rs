@@ -6,7 +6,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::window::{
-    Window, app_on, choose, choose_file, click, plan, press, retype, shortcut, type_into, window,
+    Window, app_on, choose, choose_file, click, expand, plan, press, retype, shortcut, type_into,
+    window,
 };
 use common::{date, write_file};
 use egui::Role;
@@ -270,6 +271,42 @@ fn a_file_whose_dates_read_both_ways_asks_for_the_order() {
         .map(|entry| entry.date.to_string())
         .collect();
     assert_eq!(dates, ["2026-04-03", "2026-06-05"]);
+}
+
+#[test]
+fn a_note_joins_the_columns_chosen_for_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = write_file(
+        folder.path(),
+        "hours.csv",
+        "Date,Project,Task,Description,Hours\n2026-03-02,Learning,Ch. 3,Exercises,1\n",
+    );
+    let mut harness = time_tab();
+    choose_file(&mut harness, FilePurpose::ImportTimeCsv, &csv);
+    expand(&mut harness, "Coming in: 1 entry");
+    expand(&mut harness, "Columns");
+    // The task, then the description, each a choice of its own, and one
+    // more choice to add a third part.
+    let value = |harness: &Window, combo: &str| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::ComboBox, combo)
+            .value()
+    };
+    assert_eq!(value(&harness, "Note from").as_deref(), Some("Task"));
+    assert_eq!(
+        value(&harness, "Note part 2 from").as_deref(),
+        Some("Description")
+    );
+    assert_eq!(value(&harness, "Note part 3 from").as_deref(), Some("—"));
+    harness.get_by_label("Ch. 3 — Exercises");
+    // Taking the description out leaves the task, and it can be put back.
+    choose(&mut harness, "Note part 2 from", "—");
+    harness.get_by_label("Ch. 3");
+    choose(&mut harness, "Note part 2 from", "Description");
+    harness.get_by_label("Ch. 3 — Exercises");
+    choose(&mut harness, "Note part 2 from", "—");
+    click(&mut harness, "Import 1 entry");
+    assert_eq!(plan(&harness).time_entries[0].note, "Ch. 3");
 }
 
 #[test]

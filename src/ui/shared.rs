@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::widgets::count;
+use super::widgets::{self, count};
 
 /// The answer to "what should happen to its records?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,15 +43,17 @@ pub fn removal_question_ui<Id: Copy + PartialEq>(
                 .iter()
                 .find(|(id, _)| Some(*id) == *move_to)
                 .map_or("—", |(_, name)| *name);
-            egui::ComboBox::from_id_salt((id_salt, "move_to"))
-                .selected_text(selected)
-                .show_ui(ui, |ui| {
-                    for (id, name) in others {
-                        ui.selectable_value(move_to, Some(*id), *name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            widgets::list_above_modal(
+                egui::ComboBox::from_id_salt((id_salt, "move_to"))
+                    .selected_text(selected)
+                    .show_ui(ui, |ui| {
+                        for (id, name) in others {
+                            ui.selectable_value(move_to, Some(*id), *name);
+                        }
+                    })
+                    .response,
+            )
+            .labelled_by(label.id);
         });
         ui.add_space(8.0);
         ui.horizontal(|ui| {

@@ -160,6 +160,20 @@ fn from_jiff(date: jiff::civil::Date) -> chrono::NaiveDate {
     .unwrap_or_default()
 }
 
+/// Keeps the list of a combo box in a modal drawn above the modal. egui
+/// stacks a list it opens again where it stood before, and the click that
+/// opens it lifts the modal; so a list opened a second time lay under the
+/// modal, seen through it but not clickable. The list's layer is the combo
+/// box's id with "popup", as egui's `ComboBox` names it.
+pub fn list_above_modal(combo: egui::Response) -> egui::Response {
+    let list = egui::LayerId::new(egui::Order::Foreground, combo.id.with("popup"));
+    // egui keeps sublayers only within one order, as a modal and a list are.
+    if combo.layer_id.order == list.order {
+        combo.ctx.set_sublayer(combo.layer_id, list);
+    }
+    combo
+}
+
 /// A small square of colour for a chart's key.
 pub fn swatch(ui: &mut Ui, colour: Color32) {
     let size = egui::vec2(10.0, 10.0);

@@ -45,6 +45,16 @@ pub fn click(window: &mut Window, label: &str) {
     window.run();
 }
 
+/// Opens the collapsed section `label` and lets the window grow around it:
+/// egui sizes a modal that grows over a few frames, and a run can stop
+/// before it has, leaving later clicks where widgets were.
+pub fn expand(window: &mut Window, label: &str) {
+    click(window, label);
+    for _ in 0..8 {
+        window.run();
+    }
+}
+
 /// Clicks the check box labelled `label`: ticks it, or unticks it.
 pub fn click_checkbox(window: &mut Window, label: &str) {
     window.get_by_role_and_label(Role::CheckBox, label).click();

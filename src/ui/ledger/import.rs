@@ -159,12 +159,26 @@ impl<R: LedgerRow> ImportWindow<R> {
                         }
                         let bucket = format!("{} from", R::LABELS.bucket.0);
                         column_choice(ui, id, &bucket, &header, &mut columns.bucket);
-                        let mut note = columns.notes.first().copied();
-                        let before = note;
-                        column_choice(ui, id, "Note from", &header, &mut note);
-                        if note != before {
-                            columns.notes = note.into_iter().collect();
+                        // A note can join several columns (a task and
+                        // its description): one choice each, and one
+                        // more to add another.
+                        let mut notes: Vec<Option<usize>> =
+                            columns.notes.iter().copied().map(Some).collect();
+                        notes.push(None);
+                        for (part, note) in notes.iter_mut().enumerate() {
+                            let label = match part {
+                                0 => "Note from".to_owned(),
+                                _ => format!("Note part {} from", part + 1),
+                            };
+                            column_choice(ui, id, &label, &header, note);
                         }
+                        let mut chosen: Vec<usize> = Vec::new();
+                        for note in notes.into_iter().flatten() {
+                            if !chosen.contains(&note) {
+                                chosen.push(note);
+                            }
+                        }
+                        columns.notes = chosen;
                     });
             });
         if unit != self.preview.unit {
@@ -229,30 +243,35 @@ impl<R: LedgerRow> ImportWindow<R> {
                     widgets::number_cell(ui, R::total_text_of(view, value.total));
                     let current = mapping_text::<R>(view, &value.mapping, labels.bucket.1);
                     ui.horizontal(|ui| {
-                        egui::ComboBox::from_id_salt((id, "map", &value.value))
-                            .selected_text(&current)
-                            .show_ui(ui, |ui| {
-                                for bucket in R::buckets(view.plan) {
-                                    if ui.selectable_label(false, bucket.name()).clicked() {
-                                        chosen =
-                                            Some((value.value.clone(), MapTo::Bucket(bucket.id())));
+                        widgets::list_above_modal(
+                            egui::ComboBox::from_id_salt((id, "map", &value.value))
+                                .selected_text(&current)
+                                .show_ui(ui, |ui| {
+                                    for bucket in R::buckets(view.plan) {
+                                        if ui.selectable_label(false, bucket.name()).clicked() {
+                                            chosen = Some((
+                                                value.value.clone(),
+                                                MapTo::Bucket(bucket.id()),
+                                            ));
+                                        }
                                     }
-                                }
-                                if !value.value.is_empty() {
-                                    let new = format!("New {}: {}", labels.bucket.1, value.value);
-                                    if ui.selectable_label(false, new).clicked() {
-                                        chosen = Some((
-                                            value.value.clone(),
-                                            MapTo::New(value.value.clone()),
-                                        ));
+                                    if !value.value.is_empty() {
+                                        let new =
+                                            format!("New {}: {}", labels.bucket.1, value.value);
+                                        if ui.selectable_label(false, new).clicked() {
+                                            chosen = Some((
+                                                value.value.clone(),
+                                                MapTo::New(value.value.clone()),
+                                            ));
+                                        }
                                     }
-                                }
-                                if ui.selectable_label(false, "Leave out").clicked() {
-                                    chosen = Some((value.value.clone(), MapTo::Nowhere));
-                                }
-                            })
-                            .response
-                            .labelled_by(name.id);
+                                    if ui.selectable_label(false, "Leave out").clicked() {
+                                        chosen = Some((value.value.clone(), MapTo::Nowhere));
+                                    }
+                                })
+                                .response,
+                        )
+                        .labelled_by(name.id);
                         if let Some(why) = mapped_by_text(&value.mapping) {
                             ui.label(RichText::new(why).weak());
                         }
@@ -375,16 +394,18 @@ fn column_choice(
     let name = ui.label(label);
     let shown = |index: usize| column_name(header, index);
     let selected = column.map_or_else(|| "—".to_owned(), shown);
-    egui::ComboBox::from_id_salt((id, "column", label))
-        .selected_text(selected)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(column, None, "—");
-            for index in 0..header.len() {
-                ui.selectable_value(column, Some(index), shown(index));
-            }
-        })
-        .response
-        .labelled_by(name.id);
+    widgets::list_above_modal(
+        egui::ComboBox::from_id_salt((id, "column", label))
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(column, None, "—");
+                for index in 0..header.len() {
+                    ui.selectable_value(column, Some(index), shown(index));
+                }
+            })
+            .response,
+    )
+    .labelled_by(name.id);
     ui.end_row();
 }
 
@@ -408,20 +429,22 @@ fn unit_choice(ui: &mut Ui, id: &str, unit: &mut Option<DurationUnit>) {
         DurationUnit::Minutes => "minutes",
         DurationUnit::Seconds => "seconds",
     };
-    egui::ComboBox::from_id_salt((id, "unit"))
-        .selected_text(unit.map_or("—", text))
-        .show_ui(ui, |ui| {
-            for choice in [
-                DurationUnit::Clock,
-                DurationUnit::Hours,
-                DurationUnit::Minutes,
-                DurationUnit::Seconds,
-            ] {
-                ui.selectable_value(unit, Some(choice), text(choice));
-            }
-        })
-        .response
-        .labelled_by(name.id);
+    widgets::list_above_modal(
+        egui::ComboBox::from_id_salt((id, "unit"))
+            .selected_text(unit.map_or("—", text))
+            .show_ui(ui, |ui| {
+                for choice in [
+                    DurationUnit::Clock,
+                    DurationUnit::Hours,
+                    DurationUnit::Minutes,
+                    DurationUnit::Seconds,
+                ] {
+                    ui.selectable_value(unit, Some(choice), text(choice));
+                }
+            })
+            .response,
+    )
+    .labelled_by(name.id);
     ui.end_row();
 }
 

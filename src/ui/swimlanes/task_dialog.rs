@@ -84,20 +84,22 @@ impl SwimlanesTab {
                         || "None".to_owned(),
                         |number| phase_label(board.view, number),
                     );
-                    egui::ComboBox::from_id_salt("task_phase")
-                        .selected_text(selected)
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut details.phase, None, "None");
-                            for phase in &plan.phases {
-                                ui.selectable_value(
-                                    &mut details.phase,
-                                    Some(phase.number),
-                                    phase_label(board.view, phase.number),
-                                );
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
+                    widgets::list_above_modal(
+                        egui::ComboBox::from_id_salt("task_phase")
+                            .selected_text(selected)
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut details.phase, None, "None");
+                                for phase in &plan.phases {
+                                    ui.selectable_value(
+                                        &mut details.phase,
+                                        Some(phase.number),
+                                        phase_label(board.view, phase.number),
+                                    );
+                                }
+                            })
+                            .response,
+                    )
+                    .labelled_by(label.id);
                     ui.end_row();
                 });
             ui.add_space(8.0);
