@@ -12,7 +12,7 @@ use common::window::{
 use common::{date, write_file};
 use egui::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use yearplan::dialogs::FilePurpose;
 use yearplan::io;
 use yearplan::model::calendar::IsoWeek;
@@ -271,6 +271,69 @@ fn a_file_whose_dates_read_both_ways_asks_for_the_order() {
         .map(|entry| entry.date.to_string())
         .collect();
     assert_eq!(dates, ["2026-04-03", "2026-06-05"]);
+}
+
+#[test]
+fn import_rules_are_listed_reordered_and_forgotten() {
+    use yearplan::model::import_rules::ImportRule;
+    let mut seed = io::default_plan(today());
+    harness_rules(&mut seed);
+    let mut harness = time_tab_with(seed);
+    harness.get_by_label("\"HeatingRepair\"");
+    assert_eq!(harness.get_all_by_label("to Learning").count(), 2);
+    harness.get_by_label("left out");
+    // The first rule cannot go up, the last cannot go down.
+    assert!(
+        harness
+            .get_by_label("Move rule 1 up")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .get_by_label("Move rule 3 down")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    click(&mut harness, "Move rule 3 up");
+    let texts = |harness: &Window| -> Vec<String> {
+        plan(harness)
+            .import_rules
+            .hours
+            .iter()
+            .map(|rule| rule.contains.clone())
+            .collect()
+    };
+    assert_eq!(texts(&harness), ["HeatingRepair", "lunch", "orga"]);
+    click(&mut harness, "Forget rule 1");
+    assert_eq!(texts(&harness), ["lunch", "orga"]);
+    // Each is one undo step.
+    shortcut(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(texts(&harness), ["HeatingRepair", "lunch", "orga"]);
+
+    fn harness_rules(plan: &mut yearplan::model::Plan) {
+        plan.import_rules.hours = vec![
+            ImportRule {
+                contains: "HeatingRepair".to_owned(),
+                into: Some(LEARNING),
+            },
+            ImportRule {
+                contains: "orga".to_owned(),
+                into: Some(LEARNING),
+            },
+            ImportRule {
+                contains: "lunch".to_owned(),
+                into: None,
+            },
+        ];
+    }
+}
+
+#[test]
+fn with_no_rules_the_list_says_where_they_come_from() {
+    let harness = time_tab();
+    harness.get_by_label_contains("None yet. Where you send a value when importing is kept here");
 }
 
 #[test]

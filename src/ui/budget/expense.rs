@@ -102,6 +102,14 @@ impl LedgerRow for Expense {
         Command::Money(MoneyCommand::Import(batch))
     }
 
+    fn remove_rule_command(index: usize) -> Command {
+        Command::Money(MoneyCommand::RemoveRule { index })
+    }
+
+    fn move_rule_command(from: usize, to: usize) -> Command {
+        Command::Money(MoneyCommand::MoveRule { from, to })
+    }
+
     fn remove_bucket_command(line: LineId, expenses: RecordsFate<LineId>) -> Command {
         let expenses = match expenses {
             RecordsFate::MoveTo(target) => ExpensesFate::MoveTo(target),

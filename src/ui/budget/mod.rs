@@ -62,6 +62,7 @@ impl BudgetTab {
                     .show(ui, |ui| {
                         month::this_month_ui(ui, view);
                         self.lines_ui(ui, view, commands);
+                        self.ledger.rules_ui(ui, view, commands);
                     });
             });
         egui::Panel::bottom("budget_log")

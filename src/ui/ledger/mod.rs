@@ -8,6 +8,7 @@
 mod form;
 mod import;
 mod log;
+mod rules;
 #[cfg(test)]
 mod tests;
 
@@ -65,6 +66,10 @@ pub trait LedgerRow: LedgerRecord + Importable + 'static {
     fn delete_command(index: usize) -> Command;
     /// An import's new buckets, rules and records, as one command.
     fn batch_command(batch: ImportBatch<Self>) -> Command;
+    /// Forgets the import rule at `index`.
+    fn remove_rule_command(index: usize) -> Command;
+    /// Moves the import rule at `from` to `to`.
+    fn move_rule_command(from: usize, to: usize) -> Command;
     fn remove_bucket_command(
         bucket: BucketId<Self>,
         records: RecordsFate<BucketId<Self>>,
@@ -236,6 +241,11 @@ impl<R: LedgerRow> Ledger<R> {
             commands.push(R::remove_bucket_command(bucket.id(), fate));
         }
         self.removing = None;
+    }
+
+    /// The plan's import rules for this ledger.
+    pub fn rules_ui(&self, ui: &mut Ui, view: &PlanView<'_>, commands: &mut Vec<Command>) {
+        rules::rules_ui::<R>(ui, view, commands);
     }
 
     /// The preview of an import, while one waits to be confirmed.

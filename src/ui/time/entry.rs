@@ -97,6 +97,14 @@ impl LedgerRow for TimeEntry {
         Command::Time(TimeCommand::Import(batch))
     }
 
+    fn remove_rule_command(index: usize) -> Command {
+        Command::Time(TimeCommand::RemoveRule { index })
+    }
+
+    fn move_rule_command(from: usize, to: usize) -> Command {
+        Command::Time(TimeCommand::MoveRule { from, to })
+    }
+
     fn remove_bucket_command(category: CategoryId, entries: RecordsFate<CategoryId>) -> Command {
         let entries = match entries {
             RecordsFate::MoveTo(target) => EntriesFate::MoveTo(target),

@@ -66,6 +66,7 @@ impl TimeTab {
                     .show(ui, |ui| {
                         week::this_week_ui(ui, view);
                         self.targets_ui(ui, view, commands);
+                        self.ledger.rules_ui(ui, view, commands);
                     });
             });
         egui::Panel::bottom("time_log")
