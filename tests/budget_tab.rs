@@ -5,7 +5,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::window::{Window, app_on, choose, choose_file, click, plan, press, retype, window};
+use common::window::{
+    Window, app_on, choose, choose_file, click, plan, press, retype, type_into, window,
+};
 use common::{date, write_file};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -244,4 +246,69 @@ fn a_bank_statement_skips_income_and_maps_a_payee_to_a_line() {
     let expenses = &plan(&harness).expenses;
     assert_eq!(expenses.iter().map(|e| e.cents).sum::<i64>(), 14_499);
     assert_eq!(expenses[0].note, "Fly.io — Server März");
+}
+
+#[test]
+fn a_rule_written_in_the_preview_maps_next_month_s_statement() {
+    let folder = tempfile::tempdir().unwrap();
+    // A headerless debit/credit file, whose payee text changes each month.
+    let march = write_file(
+        folder.path(),
+        "march.csv",
+        "02.03.2026;Lastschrift BUCHLADEN GMBH Rechnung 7;-19,90;;\n\
+         04.03.2026;Kartenzahlung HOSTER AG VPS;-5,00;;\n",
+    );
+    let mut harness = budget_tab();
+    choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &march);
+    harness.get_by_label("0 expenses will come in ($0.00); 2 rows will not.");
+    type_into(&mut harness, "Rows containing", "buchladen");
+    choose(&mut harness, "go to", "Books");
+    click(&mut harness, "Add rule");
+    harness.get_by_label("Rows containing \"buchladen\" go to Books");
+    harness.get_by_label("1 expense will come in ($19.90); 1 row will not.");
+    click(&mut harness, "Import 1 expense");
+    let kept = &plan(&harness).import_rules.expenses;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (kept[0].contains.as_str(), kept[0].into),
+        ("buchladen", Some(BOOKS))
+    );
+
+    // April's statement names the same shop with another invoice: it maps
+    // itself by the rule, with nothing to choose.
+    let april = write_file(
+        folder.path(),
+        "april.csv",
+        "03.04.2026;Lastschrift BUCHLADEN GMBH Rechnung 12;-31,00;;\n",
+    );
+    choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &april);
+    harness.get_by_label("1 expense will come in ($31.00); 0 rows will not.");
+    click(&mut harness, "Import 1 expense");
+    let books: i64 = plan(&harness)
+        .expenses
+        .iter()
+        .filter(|expense| expense.line == BOOKS)
+        .map(|expense| expense.cents)
+        .sum();
+    assert_eq!(books, 1_990 + 3_100);
+}
+
+#[test]
+fn a_rule_written_in_the_preview_can_be_taken_back_before_importing() {
+    let folder = tempfile::tempdir().unwrap();
+    let march = write_file(
+        folder.path(),
+        "march.csv",
+        "02.03.2026;Lastschrift BUCHLADEN GMBH Rechnung 7;-19,90;;\n",
+    );
+    let mut harness = budget_tab();
+    choose_file(&mut harness, FilePurpose::ImportExpensesCsv, &march);
+    type_into(&mut harness, "Rows containing", "BUCHLADEN");
+    choose(&mut harness, "go to", "Leave out");
+    click(&mut harness, "Add rule");
+    harness.get_by_label_contains("left out: 1");
+    click(&mut harness, "Remove the rule BUCHLADEN");
+    harness.get_by_label("0 expenses will come in ($0.00); 1 row will not.");
+    click(&mut harness, "Cancel");
+    assert!(plan(&harness).import_rules.expenses.is_empty());
 }

@@ -349,3 +349,27 @@ fn a_headerless_debit_and_credit_file_by_choosing_columns() {
     );
     assert_eq!(skipped(&import), [(2, "income or refund")]);
 }
+
+#[test]
+fn rules_made_in_the_preview_map_rows_and_are_kept_once() {
+    use yearplan::model::import_rules::ImportRule;
+    let mut plan = euro_plan();
+    let into = Some(books(&plan));
+    let rule = |contains: &str| ImportRule {
+        contains: contains.to_owned(),
+        into,
+    };
+    let choices = Choices {
+        kept_rules: vec![rule(" buchladen "), rule("Hoster")],
+        ..Choices::default()
+    };
+    plan.import_rules.expenses.push(rule("Hoster"));
+    let import: Preview<Expense> = preview(&fixture("dkb-preamble.csv"), &plan, &choices);
+    // Buchladen GmbH by the new rule, Hoster AG by the plan's.
+    assert_eq!(
+        expenses(&import),
+        [(day(2026, 3, 30), 104_990), (day(2026, 3, 27), 999)]
+    );
+    // Kept trimmed, and the rule the plan has already is not kept twice.
+    assert_eq!(import.batch.rules, [rule("buchladen")]);
+}

@@ -151,6 +151,10 @@ pub struct Choices<Id> {
     pub mapping: Vec<(String, MapTo<Id>)>,
     /// Rules for this import only (`--map`), tried before the plan's.
     pub rules: Vec<ImportRule<Id>>,
+    /// Rules made in the preview ("rows containing BUCHLADEN go to Books"):
+    /// tried after `rules` and before the plan's, and kept in the plan with
+    /// the import, so that next month's statement maps itself.
+    pub kept_rules: Vec<ImportRule<Id>>,
     /// Where the ids of new buckets start; the app passes a random one so
     /// that plans edited apart still merge.
     pub id_candidate: u64,
@@ -163,6 +167,7 @@ impl<Id> Default for Choices<Id> {
             date_order: None,
             mapping: Vec::new(),
             rules: Vec::new(),
+            kept_rules: Vec::new(),
             id_candidate: 1,
         }
     }

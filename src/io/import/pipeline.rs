@@ -314,9 +314,15 @@ pub fn preview<R: Importable>(
         .iter()
         .filter(|_| own_ids)
         .map(|bucket| (bucket.id().into().to_string(), bucket.id()));
+    let run_rules: Vec<ImportRule<BucketId<R>>> = choices
+        .rules
+        .iter()
+        .chain(&choices.kept_rules)
+        .cloned()
+        .collect();
     let mapper = Mapper::new(
         &choices.mapping,
-        &choices.rules,
+        &run_rules,
         R::plan_rules(plan),
         by_id.chain(by_name),
         own_ids,
@@ -624,6 +630,17 @@ fn saved_rules<R: Importable>(
                 into,
             })
         })
+        .chain(
+            choices
+                .kept_rules
+                .iter()
+                .filter(|rule| !rule.contains.trim().is_empty())
+                .map(|rule| ImportRule {
+                    contains: rule.contains.trim().to_owned(),
+                    into: rule.into,
+                }),
+        )
+        .filter(|rule| !R::plan_rules(plan).contains(rule))
         .collect()
 }
 

@@ -14,7 +14,7 @@ use crate::io::import::{
 };
 use crate::model::command::Command;
 use crate::model::format::format_date;
-use crate::model::import_rules::ImportBatch;
+use crate::model::import_rules::{ImportBatch, ImportRule};
 use crate::model::ledger::{BucketId, LedgerBucket};
 use crate::ui::PlanView;
 use crate::ui::widgets::{self, count};
@@ -31,6 +31,10 @@ pub struct ImportWindow<R: LedgerRow> {
     /// The plan revision the preview was made against: an edit meanwhile
     /// can change what is a duplicate.
     revision: u64,
+    /// The rule being written: its text, and where its rows go (`None`
+    /// until chosen; `Some(None)` leaves them out).
+    rule_text: String,
+    rule_into: Option<Option<BucketId<R>>>,
 }
 
 impl<R: LedgerRow> ImportWindow<R> {
@@ -46,6 +50,8 @@ impl<R: LedgerRow> ImportWindow<R> {
             choices,
             preview,
             revision: view.revision,
+            rule_text: String::new(),
+            rule_into: None,
         }
     }
 
@@ -90,6 +96,7 @@ impl<R: LedgerRow> ImportWindow<R> {
                     changed |= self.columns_ui(ui);
                     changed |= self.date_order_ui(ui);
                     changed |= self.mapping_ui(ui, view);
+                    changed |= self.rules_ui(ui, view);
                     self.rows_ui(ui, view);
                 });
             ui.add_space(8.0);
@@ -287,6 +294,87 @@ impl<R: LedgerRow> ImportWindow<R> {
             .retain(|(other, _)| !other.eq_ignore_ascii_case(&value));
         self.choices.mapping.push((value, to));
         true
+    }
+
+    /// Rules written here: rows whose text contains a word go to a bucket,
+    /// in this import and, kept in the plan, in the next. A bank's payee
+    /// text changes every month ("Lastschrift BUCHLADEN … Rechnung 7"), so
+    /// a value's own mapping would not match again; its constant part does.
+    fn rules_ui(&mut self, ui: &mut Ui, view: &PlanView<'_>) -> bool {
+        let labels = &R::LABELS;
+        let id = labels.import_id;
+        let mut changed = false;
+        ui.add_space(6.0);
+        ui.label(RichText::new("Rules, kept for the next import").strong());
+        let mut forget = None;
+        for (index, rule) in self.choices.kept_rules.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let into = rule
+                    .into
+                    .map_or("left out", |bucket| bucket_name::<R>(view.plan, bucket));
+                ui.label(format!(
+                    "Rows containing \"{}\" go to {into}",
+                    rule.contains
+                ));
+                let button = ui.small_button("Remove");
+                let name = format!("Remove the rule {}", rule.contains);
+                widgets::set_accessible_name(&button, egui::Role::Button, &name);
+                if button.clicked() {
+                    forget = Some(index);
+                }
+            });
+        }
+        if let Some(index) = forget {
+            self.choices.kept_rules.remove(index);
+            changed = true;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Rows containing");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.rule_text)
+                    .hint_text("e.g. BUCHLADEN")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+            let label = ui.label("go to");
+            let selected = match self.rule_into {
+                None => "—",
+                Some(None) => "Leave out",
+                Some(Some(bucket)) => bucket_name::<R>(view.plan, bucket),
+            };
+            widgets::list_above_modal(
+                egui::ComboBox::from_id_salt((id, "rule_into"))
+                    .selected_text(selected)
+                    .show_ui(ui, |ui| {
+                        for bucket in R::buckets(view.plan) {
+                            ui.selectable_value(
+                                &mut self.rule_into,
+                                Some(Some(bucket.id())),
+                                bucket.name(),
+                            );
+                        }
+                        ui.selectable_value(&mut self.rule_into, Some(None), "Leave out");
+                    })
+                    .response,
+            )
+            .labelled_by(label.id);
+            let text = self.rule_text.trim();
+            let ready = !text.is_empty() && self.rule_into.is_some();
+            if ui
+                .add_enabled(ready, egui::Button::new("Add rule"))
+                .clicked()
+                && let Some(into) = self.rule_into
+            {
+                self.choices.kept_rules.push(ImportRule {
+                    contains: text.to_owned(),
+                    into,
+                });
+                self.rule_text.clear();
+                self.rule_into = None;
+                changed = true;
+            }
+        });
+        changed
     }
 
     /// The rows that come in, and those that do not with why.
