@@ -69,7 +69,7 @@ fn hours_come_in_by_map_rules_and_a_second_run_adds_nothing() {
     // 2 h + 20 min under Building; 1 h 30 min under Review; the zero one skipped.
     assert!(stdout.contains("  Building: 2 entries, 2.33 h"), "{stdout}");
     assert!(
-        stdout.contains("  Review/Documentation: 1 entries, 1.50 h"),
+        stdout.contains("  Review/Documentation: 1 entry, 1.50 h"),
         "{stdout}"
     );
     assert!(stdout.contains("line 5: Nothing to add"), "{stdout}");
@@ -155,7 +155,7 @@ fn ambiguous_dates_need_an_order_and_money_in_is_skipped() {
     let output = yearplan(&args(&words), folder.path());
     assert!(output.status.success(), "{}", text(&output.stderr));
     let stdout = text(&output.stdout);
-    assert!(stdout.contains("  Books: 1 expenses, $44.99"), "{stdout}");
+    assert!(stdout.contains("  Books: 1 expense, $44.99"), "{stdout}");
     assert!(
         stdout.contains("income or refund 1, transfer 1"),
         "{stdout}"

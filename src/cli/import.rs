@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::plural;
 use crate::io::import::{
     Choices, DateOrder, Importable, OrderVerdict, Preview, SkipReason, preview,
 };
@@ -50,15 +51,15 @@ pub enum DateOrderArg {
 trait CliLedger: Importable {
     /// "category" or "budget line".
     const BUCKET_WORD: &'static str;
-    /// "entries" or "expenses".
-    const RECORDS_WORD: &'static str;
+    /// ("entry", "entries") or ("expense", "expenses").
+    const RECORD_WORDS: (&'static str, &'static str);
     fn total_text(total: f64, plan: &Plan) -> String;
     fn command(batch: ImportBatch<Self>) -> Command;
 }
 
 impl CliLedger for TimeEntry {
     const BUCKET_WORD: &'static str = "category";
-    const RECORDS_WORD: &'static str = "entries";
+    const RECORD_WORDS: (&'static str, &'static str) = ("entry", "entries");
 
     fn total_text(hours: f64, _plan: &Plan) -> String {
         format!("{hours:.2} h")
@@ -71,7 +72,7 @@ impl CliLedger for TimeEntry {
 
 impl CliLedger for Expense {
     const BUCKET_WORD: &'static str = "budget line";
-    const RECORDS_WORD: &'static str = "expenses";
+    const RECORD_WORDS: (&'static str, &'static str) = ("expense", "expenses");
 
     #[allow(clippy::cast_possible_truncation)] // totals of i64 cents, held exactly in an f64
     fn total_text(cents: f64, plan: &Plan) -> String {
@@ -127,7 +128,7 @@ fn run<R: CliLedger>(args: &ImportArgs) -> ExitCode {
         return fail(&format!(
             "no row of {} could be read as {}; {} was not changed",
             args.file.display(),
-            R::RECORDS_WORD,
+            R::RECORD_WORDS.1,
             args.into.display()
         ));
     }
@@ -138,9 +139,10 @@ fn run<R: CliLedger>(args: &ImportArgs) -> ExitCode {
             .filter(|row| matches!(row.reason, SkipReason::Unmapped { .. }))
             .count();
         if unmapped > 0 {
+            let rows = plural(unmapped, "row is", "rows are");
             println!(
-                "{unmapped} rows are not mapped: add --map TEXT=NAME (TEXT is any part of the \
-                 row, NAME a {} of the plan).",
+                "{unmapped} {rows} not mapped: add --map TEXT=NAME (TEXT is any part of \
+                 the row, NAME a {} of the plan).",
                 R::BUCKET_WORD
             );
         }
@@ -159,7 +161,7 @@ fn run<R: CliLedger>(args: &ImportArgs) -> ExitCode {
         Ok(()) => {
             println!(
                 "Added {count} {} to {} (the previous version is kept as {}).",
-                R::RECORDS_WORD,
+                records_word::<R>(count),
                 args.into.display(),
                 crate::io::backup_path(&args.into).display()
             );
@@ -238,7 +240,12 @@ fn report<R: CliLedger>(preview: &Preview<R>, file: &Path, plan: &Plan) -> Strin
         let _ = writeln!(text, "Slash dates read as {}.", order_text(used));
     }
     let records = &preview.batch.records;
-    let _ = writeln!(text, "To add: {} {}.", records.len(), R::RECORDS_WORD);
+    let _ = writeln!(
+        text,
+        "To add: {} {}.",
+        records.len(),
+        records_word::<R>(records.len())
+    );
     let buckets = R::buckets(plan);
     for bucket in buckets {
         let mine: Vec<&R> = records
@@ -257,12 +264,17 @@ fn report<R: CliLedger>(preview: &Preview<R>, file: &Path, plan: &Plan) -> Strin
             "  {}: {} {}, {}",
             bucket.name(),
             mine.len(),
-            R::RECORDS_WORD,
+            records_word::<R>(mine.len()),
             R::total_text(total, plan)
         );
     }
     if !preview.skipped.is_empty() {
-        let _ = writeln!(text, "Skipped {} rows:", preview.skipped.len());
+        let skipped = preview.skipped.len();
+        let _ = writeln!(
+            text,
+            "Skipped {skipped} {}:",
+            plural(skipped, "row", "rows")
+        );
         for row in &preview.skipped {
             let shown = if row.text.is_empty() {
                 String::new()
@@ -279,6 +291,11 @@ fn report<R: CliLedger>(preview: &Preview<R>, file: &Path, plan: &Plan) -> Strin
         let _ = writeln!(text, "Skipped by reason: {}.", counts.join(", "));
     }
     text
+}
+
+fn records_word<R: CliLedger>(count: usize) -> &'static str {
+    let (one, many) = R::RECORD_WORDS;
+    plural(count, one, many)
 }
 
 fn order_text(order: DateOrder) -> &'static str {
