@@ -373,3 +373,95 @@ fn rules_made_in_the_preview_map_rows_and_are_kept_once() {
     // Kept trimmed, and the rule the plan has already is not kept twice.
     assert_eq!(import.batch.rules, [rule("buchladen")]);
 }
+/// Other exports of the same kinds of tool: the newer YNAB and Actual,
+/// Clockify in German, a Sparkasse CAMT statement, N26, Revolut and
+/// `hledger print -O csv`. Each gives its spending, and its money in is
+/// skipped as income.
+#[test]
+fn other_exports_of_the_same_kinds_give_their_spending() {
+    let plan = euro_plan();
+    let usd = dollar_plan();
+    let cases: Vec<(&str, &Plan, &str)> = vec![
+        (
+            "new YNAB",
+            &usd,
+            "\"Account\",\"Flag\",\"Date\",\"Payee\",\"Category Group/Category\",\"Category Group\",\"Category\",\"Memo\",\"Outflow\",\"Inflow\",\"Cleared\"\n\"Checking\",\"\",\"12/31/2023\",\"Bookshop\",\"Fun: Books\",\"Fun\",\"Books\",\"\",\"$1,234.56\",\"$0.00\",\"Cleared\"\n\"Checking\",\"\",\"01/02/2024\",\"Employer\",\"Inflow: Ready to Assign\",\"Inflow\",\"Ready to Assign\",\"\",\"$0.00\",\"$2,000.00\",\"Cleared\"\n",
+        ),
+        (
+            "Actual new",
+            &usd,
+            "Account,Date,Payee,Notes,Category,Amount,Split_Amount,Cleared\nChecking,2024-03-02,Bookshop,Rust,Books,-45.99,0,true\nChecking,2024-03-03,Employer,,Income,2500,0,true\n",
+        ),
+        (
+            "Clockify DE",
+            &plan,
+            "\"Projekt\",\"Kunde\",\"Beschreibung\",\"Aufgabe\",\"Benutzer\",\"Gruppe\",\"E-Mail\",\"Tags\",\"Abrechenbar\",\"Startdatum\",\"Startzeit\",\"Enddatum\",\"Endzeit\",\"Dauer (h)\",\"Dauer (dezimal)\"\n\"Lesen\",\"\",\"Kapitel 3\",\"\",\"Ada\",\"\",\"a@b.c\",\"\",\"Nein\",\"14.03.2024\",\"20:15:00\",\"14.03.2024\",\"21:45:30\",\"01:30:30\",\"1,51\"\n",
+        ),
+        (
+            "Sparkasse CAMT",
+            &plan,
+            "\"Auftragskonto\";\"Buchungstag\";\"Valutadatum\";\"Buchungstext\";\"Verwendungszweck\";\"Glaeubiger ID\";\"Mandatsreferenz\";\"Kundenreferenz (End-to-End)\";\"Sammlerreferenz\";\"Lastschrift Ursprungsbetrag\";\"Auslagenersatz Ruecklastschrift\";\"Beguenstigter/Zahlungspflichtiger\";\"Kontonummer/IBAN\";\"BIC (SWIFT-Code)\";\"Betrag\";\"Waehrung\";\"Info\"\n\"DE00\";\"30.03.26\";\"30.03.26\";\"FOLGELASTSCHRIFT\";\"Rechnung 42\";\"\";\"\";\"\";\"\";\"\";\"\";\"Buchladen GmbH\";\"DE11\";\"XXX\";\"-49,90\";\"EUR\";\"Umsatz gebucht\"\n\"DE00\";\"31.03.26\";\"31.03.26\";\"GUTSCHRIFT\";\"Lohn\";\"\";\"\";\"\";\"\";\"\";\"\";\"Arbeitgeber\";\"DE22\";\"XXX\";\"2.500,00\";\"EUR\";\"Umsatz gebucht\"\n",
+        ),
+        (
+            "N26",
+            &plan,
+            "\"Date\",\"Payee\",\"Account number\",\"Transaction type\",\"Payment reference\",\"Amount (EUR)\",\"Amount (Foreign Currency)\",\"Type Foreign Currency\",\"Exchange Rate\"\n\"2024-03-02\",\"Bookshop\",\"\",\"MasterCard Payment\",\"\",\"-45.99\",\"-49.10\",\"USD\",\"1.0676\"\n\"2024-03-03\",\"Employer\",\"DE00\",\"Income\",\"Salary\",\"2500.0\",\"\",\"\",\"\"\n",
+        ),
+        (
+            "Revolut",
+            &plan,
+            "Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance\nCARD_PAYMENT,Current,2024-03-02 10:00:00,2024-03-03 09:00:00,Bookshop,-45.99,0.00,EUR,COMPLETED,100.00\nTOPUP,Current,2024-03-04 10:00:00,2024-03-04 10:00:01,Top-up by *1234,200.00,0.00,EUR,COMPLETED,300.00\n",
+        ),
+        (
+            "hledger print",
+            &usd,
+            "\"txnidx\",\"date\",\"date2\",\"status\",\"code\",\"description\",\"comment\",\"account\",\"amount\",\"commodity\",\"credit\",\"debit\",\"posting-status\",\"posting-comment\"\n\"1\",\"2024/03/02\",\"\",\"*\",\"\",\"Bookshop\",\"\",\"expenses:books\",\"45.99\",\"$\",\"\",\"45.99\",\"\",\"\"\n\"1\",\"2024/03/02\",\"\",\"*\",\"\",\"Bookshop\",\"\",\"assets:checking\",\"-45.99\",\"$\",\"45.99\",\"\",\"\",\"\"\n",
+        ),
+    ];
+    let expected: [(&str, &str, NaiveDate, i64); 7] = [
+        (
+            "new YNAB",
+            "YNAB register export",
+            day(2023, 12, 31),
+            123_456,
+        ),
+        ("Actual new", "Actual Budget export", day(2024, 3, 2), 4_599),
+        ("Clockify DE", "", day(2024, 3, 14), 0),
+        (
+            "Sparkasse CAMT",
+            "Sparkasse account statement",
+            day(2026, 3, 30),
+            4_990,
+        ),
+        ("N26", "a CSV file", day(2024, 3, 2), 4_599),
+        ("Revolut", "a CSV file", day(2024, 3, 2), 4_599),
+        ("hledger print", "hledger CSV", day(2024, 3, 2), 4_599),
+    ];
+    for ((name, plan, text), (expected_name, recognised, date, cents)) in
+        cases.into_iter().zip(expected)
+    {
+        assert_eq!(name, expected_name);
+        if name == "Clockify DE" {
+            let hours: Preview<TimeEntry> = all_into(text.as_bytes(), plan, learning(plan));
+            assert_eq!(hours.recognised, "Clockify detailed report");
+            // 01:30:30, the clock duration, not the rounded 1,51.
+            assert_eq!(entries(&hours), [(date, 5_430)]);
+            continue;
+        }
+        let spent: Preview<Expense> = all_into(text.as_bytes(), plan, books(plan));
+        assert_eq!(spent.recognised, recognised, "{name}");
+        assert_eq!(expenses(&spent), [(date, cents)], "{name}");
+        let skipped = skipped(&spent);
+        let expected_skip = if name == "hledger print" {
+            "not an expense account"
+        } else {
+            "income or refund"
+        };
+        assert_eq!(skipped, [(3, expected_skip)], "{name}");
+    }
+}
+
+/// The plan Yearplan starts with, counting in dollars.
+fn dollar_plan() -> Plan {
+    plan()
+}

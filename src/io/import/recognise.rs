@@ -107,6 +107,18 @@ pub static EXPORTS: &[Export] = &[
             "duration (h)",
         ],
     ),
+    // Clockify writes its headers in the language of the account.
+    export(
+        "Clockify detailed report",
+        Ledger::Hours,
+        &[
+            "projekt",
+            "beschreibung",
+            "startdatum",
+            "startzeit",
+            "dauer (h)",
+        ],
+    ),
     export(
         "Harvest time report",
         Ledger::Hours,
@@ -267,6 +279,10 @@ const DATE: &[&str] = &[
     "buchung",
     "buchungsdatum",
     "buchungstag",
+    "startdatum",
+    // Revolut: when the payment was made, before when it was settled.
+    "started date",
+    "completed date",
     "booking date",
     "transaction date",
     "posting date",
@@ -279,10 +295,11 @@ const START: &[&str] = &[
     "begin",
     "starttime",
     "start_time",
+    "startzeit",
     "von",
 ];
 const END: &[&str] = &[
-    "end time", "end", "stop", "to", "endtime", "end_time", "bis",
+    "end time", "end", "stop", "to", "endtime", "end_time", "endzeit", "bis",
 ];
 const DURATION: &[&str] = &[
     "duration (h)",
@@ -292,6 +309,8 @@ const DURATION: &[&str] = &[
     "time",
     "duration h:m",
     "duration (decimal)",
+    "dauer (h)",
+    "dauer (dezimal)",
     "dauer",
     "stunden",
 ];
@@ -310,6 +329,7 @@ const TIME_BUCKET: &[&str] = &[
 const TIME_NOTES: &[&str] = &[
     "task",
     "activity",
+    "aufgabe",
     "tätigkeit",
     "description",
     "notes",
