@@ -31,6 +31,7 @@ const ROADMAP: &str = include_str!("markdown_fixtures/roadmap-quarter-headings.m
 const LAZY: &str = include_str!("markdown_fixtures/lazy-quarter.md");
 const TABLE: &str = include_str!("markdown_fixtures/quarter-table.md");
 const OUTLINE: &str = include_str!("markdown_fixtures/reading-outline.md");
+const QUARTER_ITEMS: &str = include_str!("markdown_fixtures/quarter-items-and-titles.md");
 
 fn today() -> NaiveDate {
     date(2026, 3, 2)
@@ -364,6 +365,64 @@ fn an_outline_with_no_checkboxes_or_quarters_reads_its_bullets_as_tasks() {
         .map(|task| task.title.as_str())
         .collect();
     assert_eq!(tasks, ["Tiny text editor"]);
+}
+
+#[test]
+fn quarters_as_list_items_and_quarters_with_titles() {
+    let import = import(QUARTER_ITEMS);
+    let plan = &import.plan;
+    // Quarter headings under "Roadmap" stand in no lane: the plan's lane.
+    assert_eq!(
+        lanes(plan),
+        [("Core", ""), ("Scale", ""), ("Plan 2027", "")]
+    );
+    use Quarter::{Q1, Q2, Q3, Q4};
+    // `- **Q1**` with its tasks nested under it is a block of the lane.
+    assert_eq!(spans(&plan.swimlanes[0]), [(Q1, Q1), (Q2, Q2)]);
+    assert_eq!(
+        titles(&plan.swimlanes[0].blocks[0]),
+        [("Write the parser", false), ("Set up CI", true)]
+    );
+    assert_eq!(titles(&plan.swimlanes[0].blocks[1]), [("Ship 1.0", false)]);
+    // A plain bullet under a quarter item is a task too.
+    assert_eq!(spans(&plan.swimlanes[1]), [(Q3, Q3), (Q4, Q4)]);
+    assert_eq!(
+        titles(&plan.swimlanes[1].blocks[0]),
+        [("Load tests", false)]
+    );
+    assert_eq!(titles(&plan.swimlanes[1].blocks[1]), [("Chaos day", false)]);
+    // Quarter headings with a title; the year sets the start.
+    assert_eq!(plan.start_date, date(2027, 1, 1));
+    assert_eq!(spans(&plan.swimlanes[2]), [(Q1, Q1), (Q3, Q3)]);
+    assert_eq!(
+        titles(&plan.swimlanes[2].blocks[1]),
+        [("Marketing site", true)]
+    );
+    // Each title is said, since a block has no place for it.
+    assert_eq!(unplaced_lines(&import), [13, 18, 21]);
+    assert!(reason_of(&import, 18).contains("the title \"Foundations\" of Q1"));
+}
+
+#[test]
+fn a_lane_named_like_a_quarter_with_a_title_stays_a_lane() {
+    let mut plan = Plan::empty("Lanes", date(2026, 1, 1));
+    plan.swimlanes.push(Swimlane {
+        id: LaneId(1),
+        name: "Q1: Foundations".to_owned(),
+        subtitle: String::new(),
+        blocks: vec![Block {
+            id: BlockId(1),
+            first_quarter: Quarter::Q2,
+            last_quarter: Quarter::Q2,
+            tasks: vec![task(1, "Pick a stack")],
+        }],
+    });
+    let again = import(&export_markdown(&plan));
+    assert_eq!(lanes(&again.plan), [("Q1: Foundations", "")]);
+    assert_eq!(
+        spans(&again.plan.swimlanes[0]),
+        [(Quarter::Q2, Quarter::Q2)]
+    );
 }
 
 #[test]

@@ -161,11 +161,12 @@ fn import(markdown: &Path, output: &Path) -> ExitCode {
     }
     match save_new_plan(output, &import.plan) {
         Ok(()) => {
+            let unplaced = import.unplaced.len();
             println!(
-                "Wrote the plan from {} to {} ({} lines not placed).",
+                "Wrote the plan from {} to {} ({unplaced} {} not placed).",
                 markdown.display(),
                 output.display(),
-                import.unplaced.len()
+                plural(unplaced, "line", "lines")
             );
             ExitCode::SUCCESS
         }

@@ -190,9 +190,11 @@ pub fn clean(field: &str) -> &str {
 }
 
 /// The delimiter that splits the first rows most consistently into two or
-/// more fields: the one with the most rows of its most common width, then
-/// the wider (a tab inside quoted fields must not beat the commas around
-/// them).
+/// more fields: the one whose rows of its most common width cover the most
+/// lines, then the wider. Lines, not rows: a note over two lines is one row
+/// that covers both, so tabs inside quoted notes cannot outvote the commas
+/// around them, and a payee full of commas cannot outvote the `;` of a
+/// header that has none.
 fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (b',', (0, 0));
     for delimiter in DELIMITERS {
@@ -201,20 +203,35 @@ fn sniff_delimiter(text: &str) -> u8 {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(text.as_bytes());
-        let widths: Vec<usize> = reader
-            .records()
-            .take(ROWS_TO_SNIFF)
-            .filter_map(Result::ok)
-            .filter(|record| record.iter().any(|field| !clean(field).is_empty()))
-            .map(|record| record.len())
-            .collect();
-        let width = modal_width_of(widths.iter().copied());
+        // Each row's width and the lines it covers.
+        let mut rows: Vec<(usize, usize)> = Vec::new();
+        let mut record = csv::StringRecord::new();
+        while rows.len() < ROWS_TO_SNIFF {
+            let before = to_usize(reader.position().byte());
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) | Err(_) => break,
+            }
+            let after = to_usize(reader.position().byte());
+            if record.iter().all(|field| clean(field).is_empty()) {
+                continue;
+            }
+            let lines = text.as_bytes().get(before..after).map_or(1, |raw| {
+                raw.iter().filter(|&&byte| byte == b'\n').count().max(1)
+            });
+            rows.push((record.len(), lines));
+        }
+        let width = modal_width_of(rows.iter().map(|&(width, _)| width));
         if width < 2 {
             continue;
         }
-        let rows = widths.iter().filter(|&&w| w == width).count();
-        if (rows, width) > best.1 {
-            best = (delimiter, (rows, width));
+        let lines: usize = rows
+            .iter()
+            .filter(|&&(w, _)| w == width)
+            .map(|&(_, lines)| lines)
+            .sum();
+        if (lines, width) > best.1 {
+            best = (delimiter, (lines, width));
         }
     }
     best.0
@@ -327,6 +344,14 @@ mod tests {
         let table = Table::new("date,category,hours,note\n2026-03-02,\"a\t\nb\",2,\"c\td\"\n");
         assert_eq!(table.delimiter, b',');
         assert_eq!(data_rows(&table).len(), 1);
+    }
+
+    #[test]
+    fn a_payee_full_of_commas_does_not_make_comma_the_delimiter() {
+        let table = Table::new(
+            "Date;Payee;Amount\n02.03.2026;Shop, Street 1, Town, DE;-5\n03.03.2026;Cafe, Road 2, City, DE;-3\n",
+        );
+        assert_eq!(table.delimiter, b';');
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::escape::{escape, heading_line, one_line};
 use super::parse::measures::guess_measure;
 use super::parse::money::{MoneyParse, parse_money};
 use super::parse::phases::{named_phase, phase_mention};
-use super::parse::quarters::{quarter_span, span_label};
+use super::parse::quarters::{span_label, titled_quarter_span};
 
 pub(super) fn write_lane(out: &mut String, phases: &HashSet<PhaseNumber>, lane: &Swimlane) {
     let name = one_line(&lane.name);
@@ -29,7 +29,7 @@ pub(super) fn write_lane(out: &mut String, phases: &HashSet<PhaseNumber>, lane: 
         name
     };
     let mut heading_text = heading_line(3, &heading);
-    if quarter_span(&heading).is_some() {
+    if titled_quarter_span(&heading).is_some() {
         // Import reads `### Q2` as a quarter heading; the comment keeps a
         // lane of that name a lane.
         heading_text.push_str(" <!-- a lane, not a quarter -->");

@@ -76,6 +76,28 @@ pub(crate) fn quarter_span(text: &str) -> Option<QuarterSpan> {
     })
 }
 
+/// A quarter as a heading or a line of its own writes it, perhaps with a
+/// title after it: `Q1 2027: Foundations`, `Q3 — Growth`, `Q4 - Harden`.
+/// The title, when there is one, is returned beside the span.
+pub(crate) fn titled_quarter_span(text: &str) -> Option<(QuarterSpan, Option<&str>)> {
+    if let Some(span) = quarter_span(text) {
+        return Some((span, None));
+    }
+    // The longest head that is a quarter: "Q1 - Q2 - Launch" is Q1–Q2.
+    for separator in [":", " — ", " – ", " - "] {
+        for (at, _) in text.rmatch_indices(separator) {
+            let title = text[at + separator.len()..].trim();
+            if title.is_empty() {
+                continue;
+            }
+            if let Some(span) = quarter_span(&text[..at]) {
+                return Some((span, Some(title)));
+            }
+        }
+    }
+    None
+}
+
 /// Four digits at the start of `text` that are not the start of a longer
 /// number: a year.
 fn year_at(text: &str) -> Option<(i32, &str)> {
@@ -186,6 +208,30 @@ mod tests {
         assert_eq!(span("Q1 planning meeting"), None);
         assert_eq!(span("Quarterly"), None);
         assert_eq!(span(""), None);
+    }
+
+    #[test]
+    fn quarters_with_a_title_after_them() {
+        use Quarter::{Q1, Q2, Q3, Q4};
+        let titled = |text| {
+            titled_quarter_span(text).map(|(span, title)| (span.first, span.last, span.year, title))
+        };
+        assert_eq!(
+            titled("Q1 2027: Foundations"),
+            Some((Q1, Q1, Some(2027), Some("Foundations")))
+        );
+        assert_eq!(titled("Q3 — Growth"), Some((Q3, Q3, None, Some("Growth"))));
+        assert_eq!(titled("Q4 - Harden"), Some((Q4, Q4, None, Some("Harden"))));
+        assert_eq!(
+            titled("Q1 - Q2 - Launch"),
+            Some((Q1, Q2, None, Some("Launch")))
+        );
+        assert_eq!(titled("Q2:"), Some((Q2, Q2, None, None)));
+        assert_eq!(titled("Q1-Q2"), Some((Q1, Q2, None, None)));
+        // A sentence that starts with a quarter is no quarter.
+        assert_eq!(titled("Q1 planning meeting: agenda"), None);
+        assert_eq!(titled("Budget: Q1"), None);
+        assert_eq!(titled("Notes - Q3"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::io::markdown::MAX_IMPORTED_EACH;
 use crate::io::markdown::lines::Line;
 use crate::io::markdown::parse::headings::{Section, classify_heading, split_lane_heading};
-use crate::io::markdown::parse::quarters::{QuarterSpan, quarter_span, span_label};
+use crate::io::markdown::parse::quarters::{QuarterSpan, span_label, titled_quarter_span};
 use crate::model::validate::{MAX_YEAR, MIN_YEAR};
 use crate::model::{Block, BlockId, LaneId, Quarter, Swimlane};
 
@@ -45,7 +45,8 @@ impl Importer<'_> {
         }
         // A lane whose name reads as a quarter is exported with a comment
         // that says it is a lane.
-        if let Some(span) = quarter_span(text).filter(|_| !line.says_lane) {
+        if let Some((span, title)) = titled_quarter_span(text).filter(|_| !line.says_lane) {
+            self.quarter_title(line, span, title);
             self.quarter_heading(line, level, span);
             return;
         }
@@ -322,6 +323,21 @@ impl Importer<'_> {
             blocks: Vec::new(),
         });
         Some(index)
+    }
+
+    /// A quarter's title ("Q1 2027: Foundations") has no place in a plan,
+    /// whose blocks are only their quarters: said, so it is not lost unseen.
+    pub(super) fn quarter_title(&mut self, line: &Line, span: QuarterSpan, title: Option<&str>) {
+        if let Some(title) = title {
+            self.unplaced(
+                line,
+                format_args!(
+                    "the title \"{title}\" of {} has no place in a plan; its tasks are read \
+                     into the quarter",
+                    span_label(span.first, span.last)
+                ),
+            );
+        }
     }
 
     pub(super) fn start_block(&mut self, line: &Line, span: QuarterSpan) {

@@ -26,7 +26,7 @@ use crate::model::{Phase, PhaseNumber, Plan};
 
 use super::lines::{Line, LineKind};
 use super::parse::headings::Section;
-use super::parse::quarters::{QuarterSpan, quarter_span};
+use super::parse::quarters::{QuarterSpan, titled_quarter_span};
 use super::report::Report;
 use super::source::{FrontMatter, source_line};
 use super::{MAX_IMPORTED_EACH, MarkdownImport};
@@ -326,7 +326,8 @@ impl<'t> Importer<'t> {
                 self.prose_item(line, &heading);
             }
             Section::Top | Section::Lanes | Section::Other => {
-                if let Some(span) = quarter_span(&line.text) {
+                if let Some((span, title)) = titled_quarter_span(&line.text) {
+                    self.quarter_title(line, span, title);
                     self.start_block(line, span);
                 } else if !self.column_marker(line) && !self.value_line(line, false) {
                     self.unplaced(
@@ -439,6 +440,16 @@ impl<'t> Importer<'t> {
             self.append_notes(*at, &detail, false);
             return Role::Detail(*at);
         }
+        if parent.is_none()
+            && checkbox.is_none()
+            && !self.kanban
+            && let Some((span, title)) = titled_quarter_span(&line.text)
+        {
+            // `- **Q1**` with the quarter's tasks nested under it.
+            self.quarter_title(line, span, title);
+            self.start_block(line, span);
+            return Role::Done;
+        }
         if let Some(done) = checkbox {
             return self.add_task(line, done || self.column_complete);
         }
@@ -489,7 +500,7 @@ impl<'t> Importer<'t> {
     }
 
     fn item_more(&mut self, line: &Line, depth: usize, after_blank: bool, lazy: bool) {
-        if lazy && self.section.holds_lanes() && quarter_span(&line.text).is_some() {
+        if lazy && self.section.holds_lanes() && titled_quarter_span(&line.text).is_some() {
             // `- [ ] task` and then `**Q2**` at the start of the next line:
             // Markdown reads the quarter as part of the task, but it starts
             // the next block, as it would after a blank line.
