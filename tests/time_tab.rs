@@ -227,6 +227,9 @@ fn import_previews_maps_a_new_category_and_is_one_undo_step() {
     choose(&mut harness, "Juggling", "New category: Juggling");
     harness.get_by_label("3 entries will come in (4.5 h); 0 rows will not.");
     click(&mut harness, "Import 3 entries");
+    harness.get_by_label_contains(
+        "Imported 3 entries and 1 new category; Undo takes the import back.",
+    );
     let imported = plan(&harness);
     assert_eq!(imported.time_entries.len(), 3);
     assert_eq!(imported.time_entries[1].note, "Pulse, ingestion");

@@ -285,7 +285,12 @@ impl YearplanApp {
         let mut changed = false;
         for command in commands {
             match self.document.plan.apply(command) {
-                Ok(true) => changed = true,
+                Ok(true) => {
+                    changed = true;
+                    if let Some(said) = imported_text(command) {
+                        self.notice = Some(Notice::Info(said));
+                    }
+                }
                 Ok(false) => {}
                 Err(error) => self.notice = Some(Notice::Error(error.to_string())),
             }
@@ -536,4 +541,33 @@ impl eframe::App for YearplanApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Preferences::KEY, &self.prefs);
     }
+}
+
+/// What an import added, for the status line: the preview has closed, and
+/// the rows it added may be in months the table does not show.
+fn imported_text(command: &Command) -> Option<String> {
+    use crate::model::command::{MoneyCommand, TimeCommand};
+    use crate::ui::widgets::count;
+    let (records, buckets, (one, many), (bucket, buckets_word)) = match command {
+        Command::Time(TimeCommand::Import(batch)) => (
+            batch.records.len(),
+            batch.new_buckets.len(),
+            ("entry", "entries"),
+            ("category", "categories"),
+        ),
+        Command::Money(MoneyCommand::Import(batch)) => (
+            batch.records.len(),
+            batch.new_buckets.len(),
+            ("expense", "expenses"),
+            ("budget line", "budget lines"),
+        ),
+        _ => return None,
+    };
+    let mut said = format!("Imported {}", count(records, one, many));
+    if buckets > 0 {
+        let word = if buckets == 1 { bucket } else { buckets_word };
+        said.push_str(&format!(" and {buckets} new {word}"));
+    }
+    said.push_str("; Undo takes the import back.");
+    Some(said)
 }
