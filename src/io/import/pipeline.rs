@@ -441,8 +441,8 @@ pub fn preview<R: Importable>(
             .chain(new_buckets.iter())
             .find(|b| b.id() == bucket)
             .map_or("", LedgerBucket::name);
-        let says_bucket = folded(value) == folded(bucket_name)
-            || (own_ids && value.trim() == bucket.into().to_string());
+        let says_bucket =
+            same_name(value, bucket_name) || (own_ids && value.trim() == bucket.into().to_string());
         let note = note_of((!says_bucket).then_some(value), &columns.notes, &fields);
         let key = (
             date,
@@ -537,10 +537,12 @@ fn note_of(value: Option<&str>, note_columns: &[usize], fields: &Fields) -> Stri
             parts.push(text);
         }
     }
-    parts
-        .join(" — ")
-        .replace("\r\n", " ")
-        .replace(['\r', '\n'], " ")
+    let note = parts.join(" — ");
+    if note.contains(['\r', '\n']) {
+        note.replace("\r\n", " ").replace(['\r', '\n'], " ")
+    } else {
+        note
+    }
 }
 
 /// The currency a column's name gives in brackets: `Betrag (€)`,
@@ -550,9 +552,24 @@ fn named_currency(name: &str) -> Option<String> {
     currency_code(inside.strip_suffix(')')?)
 }
 
+/// Whether `value` names `bucket`, as the mapping compares names: cleaned,
+/// any case. ASCII first, so most rows allocate nothing.
+fn same_name(value: &str, bucket: &str) -> bool {
+    let (value, bucket) = (super::table::clean(value), super::table::clean(bucket));
+    value.eq_ignore_ascii_case(bucket)
+        || (!(value.is_ascii() && bucket.is_ascii())
+            && value.to_lowercase() == bucket.to_lowercase())
+}
+
 /// A note as duplicates are found by: an import writes a note on one line,
 /// so a note the plan holds on two lines is the same note.
 fn note_key(note: &str) -> String {
+    let folded_already = note.trim() == note
+        && !note.contains("  ")
+        && !note.contains(|c: char| (c.is_whitespace() && c != ' ') || c == '\u{feff}');
+    if folded_already {
+        return note.to_owned();
+    }
     note.split(|c: char| c.is_whitespace() || c == '\u{feff}')
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
