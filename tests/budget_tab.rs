@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use common::window::{
     Window, app_on, choose, choose_file, click, plan, press, retype, type_into, window,
@@ -13,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use yearplan::dialogs::FilePurpose;
 use yearplan::io;
-use yearplan::model::{BudgetKind, Expense, LineId, Plan};
+use yearplan::model::{BudgetKind, Expense, ExpenseId, LineId, Plan};
 use yearplan::ui::Tab;
 
 fn today() -> NaiveDate {
@@ -23,6 +25,25 @@ fn today() -> NaiveDate {
 const BOOKS: LineId = LineId(1);
 const INFRASTRUCTURE: LineId = LineId(2);
 const TOOLS: LineId = LineId(3);
+
+/// `expenses` with their ids cleared, to compare with expenses written out:
+/// the form gives each new expense a random id. Checks first that every
+/// expense has an id, no two the same.
+fn without_ids(expenses: &[Expense]) -> Vec<Expense> {
+    let ids: HashSet<ExpenseId> = expenses.iter().map(|expense| expense.id).collect();
+    assert_eq!(ids.len(), expenses.len(), "ids repeat: {expenses:?}");
+    assert!(
+        !ids.contains(&ExpenseId(0)),
+        "an expense has no id: {expenses:?}"
+    );
+    expenses
+        .iter()
+        .map(|expense| Expense {
+            id: ExpenseId(0),
+            ..expense.clone()
+        })
+        .collect()
+}
 
 fn budget_tab_with(plan: Plan) -> Window {
     let builder = Harness::builder().with_size(egui::vec2(1500.0, 1100.0));
@@ -43,8 +64,9 @@ fn an_expense_added_through_the_form_counts_in_this_month() {
     retype(&mut harness, "Note", "Fly.io");
     click(&mut harness, "Add");
     assert_eq!(
-        plan(&harness).expenses,
+        without_ids(&plan(&harness).expenses),
         [Expense {
+            id: ExpenseId(0),
             date: today(),
             line: INFRASTRUCTURE,
             cents: 4_999,
@@ -65,6 +87,8 @@ fn an_expense_added_through_the_form_counts_in_this_month() {
         .map(|expense| expense.cents)
         .sum();
     assert_eq!(cents, 5_029);
+    // Each of the three got an id of its own.
+    assert_eq!(without_ids(&plan(&harness).expenses).len(), 3);
     assert_eq!(harness.get_all_by_label("$50.29").count(), 2);
 }
 
@@ -93,6 +117,7 @@ fn a_bad_amount_shows_its_message_and_adds_nothing() {
 fn spending_from_a_cap_shows_what_is_left_and_over_in_red_words() {
     let mut seed = io::default_plan(today());
     seed.expenses.push(Expense {
+        id: Default::default(),
         date: today(),
         line: BOOKS,
         cents: 4_499,
@@ -112,6 +137,7 @@ fn removing_a_line_with_expenses_moves_them() {
     let mut seed = io::default_plan(today());
     for cents in [1_900, 9_900] {
         seed.expenses.push(Expense {
+            id: Default::default(),
             date: today(),
             line: TOOLS,
             cents,

@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -16,14 +17,17 @@ use yearplan::io::{
 };
 use yearplan::model::import_rules::{ImportRule, ImportRules};
 use yearplan::model::{
-    Block, BlockId, CategoryId, Expense, LineId, Period, PhaseStatus, Plan, Quarter, Review,
-    TaskId, TimeEntry,
+    Block, BlockId, CadenceId, CategoryId, EntryId, Expense, ExpenseId, FORMAT_VERSION, LineId,
+    Period, PhaseStatus, Plan, Quarter, Review, ReviewId, TaskId, TimeEntry,
 };
 
 /// Plans as Yearplan wrote them in format 1, before import rules: the
 /// default plan and the fuzzing seed as they were shipped then.
 const V1_DEFAULT_PLAN: &str = include_str!("format_v1/default-plan.v1.ron");
 const V1_SMALL_PLAN: &str = include_str!("format_v1/small.v1.ron");
+
+/// The example plan as Yearplan wrote it in format 2, before records had ids.
+const V2_EXAMPLE_PLAN: &str = include_str!("merge_fixtures/example-format-2.ron");
 
 fn seed_plan() -> Plan {
     default_plan(date(2026, 3, 2))
@@ -49,12 +53,15 @@ fn used_plan() -> Plan {
     plan.phases[1].started_on = Some(date(2026, 1, 21));
     plan.time_entries = vec![
         TimeEntry {
+            id: EntryId(1),
             date: date(2026, 1, 5),
             category: CategoryId(1),
             hours: 2.5,
             note: "Read chapter 1".to_owned(),
         },
+        // Ids the app draws take all 64 bits.
         TimeEntry {
+            id: EntryId(0x9E37_79B9_7F4A_7C15),
             date: date(2026, 1, 6),
             category: CategoryId(2),
             hours: 1.75,
@@ -63,12 +70,14 @@ fn used_plan() -> Plan {
     ];
     plan.expenses = vec![
         Expense {
+            id: ExpenseId(u64::MAX),
             date: date(2026, 1, 10),
             line: LineId(1),
             cents: 4599,
             note: "Elixir in Action".to_owned(),
         },
         Expense {
+            id: ExpenseId(2),
             date: date(2026, 2, 1),
             line: LineId(2),
             cents: 10000,
@@ -76,6 +85,7 @@ fn used_plan() -> Plan {
         },
     ];
     plan.reviews = vec![Review {
+        id: ReviewId(7),
         date: date(2026, 1, 11),
         period: Period::Weekly,
         summary: "Phase 0 done".to_owned(),
@@ -260,14 +270,16 @@ fn hand_written_import_rules_load() {
 }
 
 #[test]
-fn a_format_1_plan_loads_without_rules_and_saves_as_format_2() {
+fn a_format_1_plan_loads_without_rules_and_saves_as_format_3() {
     assert!(V1_DEFAULT_PLAN.starts_with("(\n    format_version: 1,\n"));
     assert!(!V1_DEFAULT_PLAN.contains("import_rules"));
+    assert!(!V1_DEFAULT_PLAN.contains("id: 1, period"));
     let fixture = fixture(V1_DEFAULT_PLAN);
     let plan = load_plan(&fixture.path).unwrap();
-    assert_eq!(plan.format_version, 2);
+    assert_eq!(plan.format_version, FORMAT_VERSION);
     assert!(plan.import_rules.is_empty());
-    // Nothing else changed from format 1 to 2: it is the plan shipped now.
+    // Nothing else changed since format 1, and the cadences get the ids of
+    // their periods: it is the plan shipped now.
     assert_eq!(
         plan,
         parse_plan(include_str!("../assets/default-plan.ron")).unwrap()
@@ -276,7 +288,10 @@ fn a_format_1_plan_loads_without_rules_and_saves_as_format_2() {
 
     save_plan(&fixture.path, &plan).unwrap();
     let saved = fs::read_to_string(&fixture.path).unwrap();
-    assert!(saved.starts_with("(\n    format_version: 2,\n"), "{saved}");
+    assert!(
+        saved.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},\n")),
+        "{saved}"
+    );
     assert!(saved.contains("\n    import_rules: (\n"), "{saved}");
     // The format 1 file is kept beside it as it was.
     assert_eq!(
@@ -287,7 +302,7 @@ fn a_format_1_plan_loads_without_rules_and_saves_as_format_2() {
 
     // A hand-written format 1 plan with every kind of record.
     let small = parse_plan(V1_SMALL_PLAN).unwrap();
-    assert_eq!(small.format_version, 2);
+    assert_eq!(small.format_version, FORMAT_VERSION);
     assert!(small.import_rules.is_empty());
     assert_eq!(small.currency_symbol, "€");
     assert_eq!(
@@ -298,7 +313,82 @@ fn a_format_1_plan_loads_without_rules_and_saves_as_format_2() {
         ),
         (1, 1, 1)
     );
+    // Its records, read without ids, were given some.
+    assert_ne!(small.time_entries[0].id, EntryId(0));
+    assert_ne!(small.expenses[0].id, ExpenseId(0));
+    assert_ne!(small.reviews[0].id, ReviewId(0));
+    assert_eq!(
+        small.review_cadences[0].id,
+        CadenceId::for_period(Period::Weekly)
+    );
     assert_eq!(parse_plan(&to_ron_string(&small).unwrap()).unwrap(), small);
+}
+
+/// The ids of the plan's time entries, expenses and reviews, after checking
+/// that each list has records, none with id 0 and no id twice.
+fn record_ids(plan: &Plan) -> [Vec<u64>; 3] {
+    let checked = |what: &str, ids: Vec<u64>| {
+        assert!(!ids.is_empty(), "the plan has no {what}");
+        assert!(!ids.contains(&0), "a {what} has no id: {ids:?}");
+        let unique: HashSet<u64> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "two {what}s share an id: {ids:?}");
+        ids
+    };
+    [
+        checked(
+            "time entry",
+            plan.time_entries.iter().map(|e| e.id.0).collect(),
+        ),
+        checked("expense", plan.expenses.iter().map(|e| e.id.0).collect()),
+        checked("review", plan.reviews.iter().map(|r| r.id.0).collect()),
+    ]
+}
+
+#[test]
+fn a_format_2_plan_gets_the_same_ids_on_every_load_and_keeps_them_in_format_3() {
+    assert!(V2_EXAMPLE_PLAN.starts_with("(\n    format_version: 2,\n"));
+    // Its records start with their dates: none has an id.
+    assert!(V2_EXAMPLE_PLAN.contains("(date: "));
+    assert!(!V2_EXAMPLE_PLAN.contains(", date: "));
+    // Two copies of one old file, as on two machines.
+    let dir = tempfile::tempdir().unwrap();
+    let first = write_file(dir.path(), "first.ron", V2_EXAMPLE_PLAN);
+    let second = write_file(dir.path(), "second.ron", V2_EXAMPLE_PLAN);
+    let plan = load_plan(&first).unwrap();
+    assert_eq!(load_plan(&second).unwrap(), plan);
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+
+    let ids = record_ids(&plan);
+    let cadences: Vec<(Period, CadenceId)> = plan
+        .review_cadences
+        .iter()
+        .map(|cadence| (cadence.period, cadence.id))
+        .collect();
+    assert_eq!(
+        cadences,
+        [
+            (Period::Weekly, CadenceId(1)),
+            (Period::Monthly, CadenceId(2)),
+            (Period::Quarterly, CadenceId(3)),
+        ]
+    );
+
+    // Saved, the ids are in the file, and the file reads back with them.
+    save_plan(&first, &plan).unwrap();
+    let saved = fs::read_to_string(&first).unwrap();
+    assert!(
+        saved.starts_with(&format!("(\n    format_version: {FORMAT_VERSION},\n")),
+        "{saved}"
+    );
+    assert!(
+        saved.contains(&format!("(id: {}, date: ", ids[0][0])),
+        "{saved}"
+    );
+    let again = load_plan(&first).unwrap();
+    assert_eq!(again, plan);
+    assert_eq!(record_ids(&again), ids);
+    // The copy that was not saved still reads as the saved one.
+    assert_eq!(load_plan(&second).unwrap(), again);
 }
 
 #[test]
@@ -556,34 +646,48 @@ fn dangling_or_empty_import_rules() {
     assert_contains(&message, &["colour"]);
 }
 
+/// The version line Yearplan writes, as it appears in the used plan's text.
+fn current_version_field() -> String {
+    format!("format_version: {FORMAT_VERSION},")
+}
+
 #[test]
 fn newer_format_version() {
-    let (error, message) = refused_edit("format_version: 2,", "format_version: 3,");
-    assert!(matches!(error, FileError::NewerFormat { found: 3, .. }));
-    assert!(message.ends_with(
-        " was written by a newer version of Yearplan (format 3; this version reads format 2). \
-         Update Yearplan to open it."
-    ));
+    let newer = FORMAT_VERSION + 1;
+    let (error, message) = refused_edit(
+        &current_version_field(),
+        &format!("format_version: {newer},"),
+    );
+    assert!(matches!(error, FileError::NewerFormat { found, .. } if found == newer));
+    assert!(message.ends_with(&format!(
+        " was written by a newer version of Yearplan (format {newer}; this version reads \
+         format {FORMAT_VERSION}). Update Yearplan to open it."
+    )));
 }
 
 #[test]
 fn newer_format_version_is_recognised_despite_new_fields() {
     let text = used_plan_text()
-        .replacen("format_version: 2,", "format_version: 7,", 1)
+        .replacen(&current_version_field(), "format_version: 7,", 1)
         .replacen(
             "goals: [",
             "colour_scheme: Dark(contrast: 2),\n    goals: [",
             1,
         );
     let (_, message) = refused(text);
-    assert_contains(&message, &["(format 7; this version reads format 2)"]);
+    assert_contains(
+        &message,
+        &[&format!(
+            "(format 7; this version reads format {FORMAT_VERSION})"
+        )],
+    );
 }
 
 #[test]
 fn missing_or_zero_format_version() {
-    let (_, message) = refused_edit("    format_version: 2,\n", "");
+    let (_, message) = refused_edit(&format!("    {}\n", current_version_field()), "");
     assert_contains(&message, &["has no format_version"]);
-    let (_, message) = refused_edit("format_version: 2,", "format_version: 0,");
+    let (_, message) = refused_edit(&current_version_field(), "format_version: 0,");
     assert_contains(&message, &["has format_version 0"]);
 }
 
@@ -612,7 +716,9 @@ fn empty_file() {
     let (_, message) = refused("");
     assert_contains(
         &message,
-        &["is empty; a plan file starts with `(format_version: 2"],
+        &[&format!(
+            "is empty; a plan file starts with `(format_version: {FORMAT_VERSION}, title: ...`"
+        )],
     );
     let (_, message) = refused("  \n\t\n");
     assert_contains(&message, &["is empty"]);

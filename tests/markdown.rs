@@ -1061,6 +1061,7 @@ fn awkward_plan() -> Plan {
         ),
     ];
     plan.review_cadences = vec![yearplan::model::ReviewCadence {
+        id: yearplan::model::CadenceId::for_period(Period::Monthly),
         period: Period::Monthly,
         purpose: String::new(),
     }];

@@ -63,6 +63,7 @@ fn a_weekly_review_is_done_end_to_end() {
         .apply(&yearplan::model::command::Command::Time(
             yearplan::model::command::TimeCommand::AddEntry {
                 entry: TimeEntry {
+                    id: Default::default(),
                     date: today(),
                     category: yearplan::model::CategoryId(1),
                     hours: 6.0,

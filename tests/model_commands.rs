@@ -334,7 +334,16 @@ mod time {
     use yearplan::model::*;
 
     fn entry(date: NaiveDate, category: u64, hours: f64, note: &str) -> TimeEntry {
-        TimeEntry::new(date, CategoryId(category), hours, note.to_owned())
+        TimeEntry::new(0, date, CategoryId(category), hours, note.to_owned())
+    }
+
+    /// `entry` with the id `id`: the id a command gives an entry added with
+    /// none is the first free one, counted from 1.
+    fn with_id(id: u64, entry: TimeEntry) -> TimeEntry {
+        TimeEntry {
+            id: EntryId(id),
+            ..entry
+        }
     }
 
     /// The seed's categories: Learning (1) 15–20, Building (2) 10–15,
@@ -366,7 +375,7 @@ mod time {
         assert_eq!(apply(&mut plan, AddEntry { entry: first }), Ok(true));
         assert_eq!(
             plan.time_entries,
-            [entry(day(2026, 3, 2), 1, 1.5, "Read chapter 3")]
+            [with_id(1, entry(day(2026, 3, 2), 1, 1.5, "Read chapter 3"))]
         );
         let second = entry(day(2026, 3, 1), 2, 24.0, "");
         assert_eq!(
@@ -378,7 +387,7 @@ mod time {
             ),
             Ok(true)
         );
-        assert_eq!(plan.time_entries[1], second);
+        assert_eq!(plan.time_entries[1], with_id(2, second.clone()));
 
         // The same entry again, even with the note padded, changes nothing.
         let same = entry(day(2026, 3, 2), 1, 1.5, "Read chapter 3 ");
@@ -386,7 +395,11 @@ mod time {
         assert_eq!(apply(&mut plan, edit(0, same)), Ok(false));
         let changed = entry(day(2026, 3, 3), 3, 4.0 / 3.0, "ADR");
         assert_eq!(apply(&mut plan, edit(0, changed.clone())), Ok(true));
-        assert_eq!(plan.time_entries, [changed.clone(), second.clone()]);
+        // An edited entry keeps its id.
+        assert_eq!(
+            plan.time_entries,
+            [with_id(1, changed.clone()), with_id(2, second.clone())]
+        );
         assert_eq!(
             apply(&mut plan, edit(2, changed.clone())),
             Err(CommandError::NoSuchEntry(2))
@@ -397,7 +410,7 @@ mod time {
         );
 
         assert_eq!(apply(&mut plan, DeleteEntry { index: 0 }), Ok(true));
-        assert_eq!(plan.time_entries, [second]);
+        assert_eq!(plan.time_entries, [with_id(2, second)]);
         assert_eq!(
             apply(&mut plan, DeleteEntry { index: 1 }),
             Err(CommandError::NoSuchEntry(1))
@@ -530,7 +543,7 @@ mod time {
             Ok(true)
         );
         assert_eq!(plan.time_entries.len(), 3);
-        assert_eq!(plan.time_entries[0], good[0]);
+        assert_eq!(plan.time_entries[0], with_id(1, good[0].clone()));
         assert_eq!(plan.time_entries[1].note, "padded");
         // Imported after what was there, in the order given.
         assert_eq!(
@@ -543,7 +556,10 @@ mod time {
             Ok(true)
         );
         assert_eq!(plan.time_entries.len(), 6);
-        assert_eq!(plan.time_entries[3], good[0]);
+        assert_eq!(plan.time_entries[3], with_id(4, good[0].clone()));
+        // Each entry has an id of its own.
+        let ids: Vec<EntryId> = plan.time_entries.iter().map(|entry| entry.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4, 5, 6].map(EntryId));
     }
 
     #[test]
@@ -798,8 +814,8 @@ mod time {
         assert_eq!(
             plan.time_entries,
             [
-                entry(day(2026, 1, 5), 40, 1.5, "standup"),
-                entry(day(2026, 1, 5), 1, 2.0, "ch. 2")
+                with_id(1, entry(day(2026, 1, 5), 40, 1.5, "standup")),
+                with_id(2, entry(day(2026, 1, 5), 1, 2.0, "ch. 2"))
             ]
         );
 
@@ -1071,6 +1087,7 @@ mod time {
                 day(2026, 1, 1) + chrono::Days::new(self.below(400))
             };
             TimeEntry {
+                id: Default::default(),
                 date,
                 category: CategoryId(self.below(7)),
                 hours: self.hours(),
@@ -1187,7 +1204,16 @@ mod money {
     use yearplan::model::*;
 
     fn expense(date: NaiveDate, line: u64, cents: i64, note: &str) -> Expense {
-        Expense::new(date, LineId(line), cents, note.to_owned())
+        Expense::new(0, date, LineId(line), cents, note.to_owned())
+    }
+
+    /// `expense` with the id `id`: the id a command gives an expense added
+    /// with none is the first free one, counted from 1.
+    fn with_id(id: u64, expense: Expense) -> Expense {
+        Expense {
+            id: ExpenseId(id),
+            ..expense
+        }
     }
 
     /// The seed's budget: 1 Books (one-time $500), 2 Infrastructure ($100 a
@@ -1225,7 +1251,7 @@ mod money {
         );
         assert_eq!(
             plan.expenses,
-            vec![expense(day(2026, 3, 2), 3, 1_999, "Copilot")]
+            vec![with_id(1, expense(day(2026, 3, 2), 3, 1_999, "Copilot"))]
         );
 
         // The same expense again, as typed, changes nothing.
@@ -1250,7 +1276,8 @@ mod money {
             ),
             Ok(true)
         );
-        assert_eq!(plan.expenses, vec![fixed.clone()]);
+        // An edited expense keeps its id.
+        assert_eq!(plan.expenses, vec![with_id(1, fixed.clone())]);
         assert_eq!(
             apply_checked(
                 &mut plan,
@@ -1887,6 +1914,7 @@ mod money {
 
         fn expense(&mut self) -> Expense {
             Expense {
+                id: Default::default(),
                 date: self.date(),
                 line: LineId(self.below(6)),
                 cents: self.cents(),
@@ -2005,6 +2033,7 @@ mod metrics {
 
     fn review(date: NaiveDate, period: Period, notes: &str) -> Review {
         Review {
+            id: Default::default(),
             date,
             period,
             summary: format!("summary of {date}"),
@@ -2306,6 +2335,7 @@ mod metrics {
         );
         assert!(summary.contains("Tasks done: none\n"), "{summary}");
         let saved = Review {
+            id: Default::default(),
             date: today,
             period: Period::Weekly,
             summary: summary.clone(),
@@ -2316,6 +2346,7 @@ mod metrics {
         // Later the same week's data changes: more hours, a task ticked.
         let more = Command::Time(yearplan::model::command::TimeCommand::AddEntry {
             entry: TimeEntry {
+                id: Default::default(),
                 date: day(2026, 11, 26),
                 category: yearplan::model::CategoryId(1),
                 hours: 5.0,
@@ -2466,6 +2497,7 @@ mod metrics {
                 },
                 6 => MetricCommand::AddReview {
                     review: Review {
+                        id: Default::default(),
                         date: [day(2026, 3, 1), day(2025, 1, 31), day(2300, 1, 1)]
                             [self.below(3) as usize],
                         period: self.period(),

@@ -550,6 +550,7 @@ mod overview {
             weekly_max_hours: 20.0,
         }];
         plan.time_entries = vec![TimeEntry {
+            id: Default::default(),
             date: day(2026, 1, 12),
             category: CategoryId(1),
             hours: 15.0,
@@ -561,6 +562,7 @@ mod overview {
             kind: BudgetKind::Monthly { cents: 1_000 },
         }];
         plan.expenses = vec![Expense {
+            id: Default::default(),
             date: day(2026, 1, 30),
             line: LineId(1),
             cents: 1_001,

@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use common::window::{
     Window, app_on, choose, choose_file, click, expand, plan, press, retype, shortcut, type_into,
@@ -17,7 +19,7 @@ use yearplan::dialogs::FilePurpose;
 use yearplan::io;
 use yearplan::model::calendar::IsoWeek;
 use yearplan::model::time::{TargetState, target_state, weekly_hours};
-use yearplan::model::{CategoryId, Plan, TimeEntry};
+use yearplan::model::{CategoryId, EntryId, Plan, TimeEntry};
 use yearplan::ui::Tab;
 
 /// A Wednesday.
@@ -39,6 +41,25 @@ fn time_tab() -> Window {
     time_tab_with(io::default_plan(today()))
 }
 
+/// `entries` with their ids cleared, to compare with entries written out:
+/// the form gives each new entry a random id. Checks first that every entry
+/// has an id, no two the same.
+fn without_ids(entries: &[TimeEntry]) -> Vec<TimeEntry> {
+    let ids: HashSet<EntryId> = entries.iter().map(|entry| entry.id).collect();
+    assert_eq!(ids.len(), entries.len(), "ids repeat: {entries:?}");
+    assert!(
+        !ids.contains(&EntryId(0)),
+        "an entry has no id: {entries:?}"
+    );
+    entries
+        .iter()
+        .map(|entry| TimeEntry {
+            id: EntryId(0),
+            ..entry.clone()
+        })
+        .collect()
+}
+
 fn learning_this_week(harness: &Window) -> f64 {
     weekly_hours(plan(harness)).hours(IsoWeek::of(today()), LEARNING)
 }
@@ -51,8 +72,9 @@ fn hours_added_through_the_form_count_in_this_week() {
     click(&mut harness, "Add");
 
     assert_eq!(
-        plan(&harness).time_entries,
+        without_ids(&plan(&harness).time_entries),
         [TimeEntry {
+            id: EntryId(0),
             date: today(),
             category: LEARNING,
             hours: 1.5,
@@ -73,6 +95,8 @@ fn hours_added_through_the_form_count_in_this_week() {
     type_into(&mut harness, "Hours", "13.5");
     press(&mut harness, egui::Key::Enter);
     assert_eq!(learning_this_week(&harness), 15.0);
+    // The second entry got an id of its own.
+    assert_eq!(without_ids(&plan(&harness).time_entries).len(), 2);
     let learning = plan(&harness).category(LEARNING).unwrap().clone();
     assert_eq!(
         target_state(15.0, learning.weekly_min_hours, learning.weekly_max_hours),
@@ -107,6 +131,7 @@ fn removing_a_category_with_entries_moves_them() {
     let mut seed = io::default_plan(today());
     for (day, hours) in [(2, 2.0), (3, 1.5), (4, 3.0)] {
         seed.time_entries.push(TimeEntry {
+            id: Default::default(),
             date: date(2026, 3, day),
             category: LEARNING,
             hours,
@@ -135,6 +160,7 @@ fn removing_a_category_with_entries_moves_them() {
 fn removing_a_category_can_be_cancelled_or_delete_its_entries() {
     let mut seed = io::default_plan(today());
     seed.time_entries.push(TimeEntry {
+        id: Default::default(),
         date: today(),
         category: BUILDING,
         hours: 2.0,
@@ -188,6 +214,7 @@ fn a_category_is_added_and_its_target_edited() {
 fn an_entry_is_edited_and_deleted_in_the_table() {
     let mut seed = io::default_plan(today());
     seed.time_entries.push(TimeEntry {
+        id: Default::default(),
         date: today(),
         category: LEARNING,
         hours: 2.0,

@@ -30,12 +30,14 @@ pub fn time_entries_to_csv(plan: &Plan) -> String {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+    use std::collections::HashSet;
+
     use chrono::NaiveDate;
 
     use super::*;
     use crate::io::import::{Choices, Preview, preview};
-    use crate::model::CategoryId;
     use crate::model::command::{Command, TimeCommand};
+    use crate::model::{CategoryId, EntryId};
 
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
@@ -43,11 +45,31 @@ mod tests {
 
     fn entry(date: NaiveDate, category: u64, hours: f64, note: &str) -> TimeEntry {
         TimeEntry {
+            id: Default::default(),
             date,
             category: CategoryId(category),
             hours,
             note: note.to_owned(),
         }
+    }
+
+    /// `entries` with their ids cleared, to compare imported entries with
+    /// the ones exported: an import gives each entry a random id. Checks
+    /// first that every entry has an id, no two the same.
+    fn without_ids(entries: &[TimeEntry]) -> Vec<TimeEntry> {
+        let ids: HashSet<EntryId> = entries.iter().map(|entry| entry.id).collect();
+        assert_eq!(ids.len(), entries.len(), "ids repeat: {entries:?}");
+        assert!(
+            !ids.contains(&EntryId(0)),
+            "an entry has no id: {entries:?}"
+        );
+        entries
+            .iter()
+            .map(|entry| TimeEntry {
+                id: EntryId(0),
+                ..entry.clone()
+            })
+            .collect()
     }
 
     /// The seed's categories: Learning (1), Building (2), Review/Documentation (3).
@@ -114,12 +136,14 @@ mod tests {
         entries.sort_by_key(|entry| entry.date);
         // A note comes in on one line.
         entries[3].note = "two lines and CRLF".to_owned();
-        assert_eq!(import.batch.records, entries);
+        let records = import.batch.records.clone();
+        assert_eq!(without_ids(&records), entries);
         assert_eq!(
             fresh.apply(&Command::Time(TimeCommand::Import(import.batch))),
             Ok(true)
         );
-        assert_eq!(fresh.time_entries, entries);
+        // The ids the import drew are the ones the plan keeps.
+        assert_eq!(fresh.time_entries, records);
 
         // Into the plan it came from, it adds nothing: all are duplicates,
         // the note on two lines among them.
@@ -154,6 +178,9 @@ mod tests {
         );
         let mut fresh = plan.clone();
         fresh.time_entries.clear();
-        assert_eq!(imported(&text, &fresh).batch.records, plan.time_entries);
+        assert_eq!(
+            without_ids(&imported(&text, &fresh).batch.records),
+            plan.time_entries
+        );
     }
 }

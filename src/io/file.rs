@@ -80,6 +80,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, FileError> {
         .from_str(&text)
         .map_err(|error| syntax_error(&text, &error))?;
     plan.format_version = FORMAT_VERSION;
+    plan.give_missing_ids();
     validate(&plan).map_err(|source| FileError::Invalid { path: None, source })?;
     Ok(plan)
 }
@@ -91,6 +92,13 @@ pub fn parse_plan(text: &str) -> Result<Plan, FileError> {
 /// fails [`validate`] is not written, because Yearplan could not open it again.
 pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), FileError> {
     save(path, plan, Overwrite::KeepBackup)
+}
+
+/// Writes `plan` to `path` atomically without keeping a `.bak`: for the
+/// file git hands a merge driver, a temporary copy whose backup would be
+/// litter in the working tree.
+pub fn save_plan_replacing(path: &Path, plan: &Plan) -> Result<(), FileError> {
+    save(path, plan, Overwrite::Replace)
 }
 
 /// Writes `plan` to `path` atomically, refusing if anything is already there
@@ -238,6 +246,11 @@ fn migrate(text: &str, version: u32) -> Result<Cow<'_, str>, FileError> {
         // format 2 plan without rules. (The version it says is overwritten
         // after parsing, and the next save writes 2.)
         1 => migrate(text, 2),
+        // Format 3 gave records ids. A record without one reads with id 0
+        // and is given one derived from its content and position after
+        // parsing (`Plan::give_missing_ids`), so two copies of one old file
+        // migrate to the same ids; the text itself needs no change.
+        2 => migrate(text, 3),
         FORMAT_VERSION => Ok(Cow::Borrowed(text)),
         // The probe has already refused 0 and newer versions; this arm keeps
         // the function total rather than trusting that.

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use super::Plan;
 use super::command::{CommandError, checked_date, move_within, remove_at};
 use super::import_rules::{ImportBatch, ImportRule};
-use super::plan::first_unused;
+use super::plan::{first_unused, first_unused_in};
 
 /// A bucket records are filed under: a time category or a budget line.
 pub trait LedgerBucket: Clone + Debug + PartialEq {
@@ -54,8 +54,17 @@ pub trait LedgerRecord: Clone + Debug + PartialEq {
     fn rules(plan: &Plan) -> &[ImportRule<BucketId<Self>>];
     fn rules_mut(plan: &mut Plan) -> &mut Vec<ImportRule<BucketId<Self>>>;
 
-    fn new(date: NaiveDate, bucket: BucketId<Self>, quantity: Self::Quantity, note: String)
-    -> Self;
+    /// A record with the id `id`: a fresh random one for a new record (see
+    /// [`super::ids`]).
+    fn new(
+        id: u64,
+        date: NaiveDate,
+        bucket: BucketId<Self>,
+        quantity: Self::Quantity,
+        note: String,
+    ) -> Self;
+    fn record_id(&self) -> u64;
+    fn set_record_id(&mut self, id: u64);
     fn date(&self) -> NaiveDate;
     fn bucket(&self) -> BucketId<Self>;
     fn bucket_mut(&mut self) -> &mut BucketId<Self>;
@@ -107,8 +116,13 @@ impl Plan {
         Ok(stored)
     }
 
+    /// Appends `record`. Its id is kept unless it is 0 or another record's,
+    /// which only a caller that did not draw a fresh one can cause: then the
+    /// next free one.
     pub(super) fn add_record<R: LedgerRecord>(&mut self, record: &R) -> Result<bool, CommandError> {
-        let record = self.checked_record(record)?;
+        let mut record = self.checked_record(record)?;
+        let used = R::records(self).iter().map(LedgerRecord::record_id);
+        record.set_record_id(first_unused(record.record_id(), used));
         R::records_mut(self).push(record);
         Ok(true)
     }
@@ -123,10 +137,13 @@ impl Plan {
         if index >= R::records(self).len() {
             return Err(R::no_such_record(index));
         }
-        let record = self.checked_record(record)?;
+        let mut record = self.checked_record(record)?;
         let slot = R::records_mut(self)
             .get_mut(index)
             .ok_or_else(|| R::no_such_record(index))?;
+        // An edited record is the same record: on another machine's copy it
+        // is found by this id.
+        record.set_record_id(slot.record_id());
         if *slot == record {
             return Ok(false);
         }
@@ -163,6 +180,16 @@ impl Plan {
             .collect::<Result<Vec<R>, CommandError>>()?;
         if checked.is_empty() {
             return Ok(false);
+        }
+        let mut used: std::collections::HashSet<u64> = R::records(self)
+            .iter()
+            .map(LedgerRecord::record_id)
+            .collect();
+        let mut checked = checked;
+        for record in &mut checked {
+            let id = first_unused_in(record.record_id(), &used);
+            used.insert(id);
+            record.set_record_id(id);
         }
         R::records_mut(self).extend(checked);
         Ok(true)
@@ -443,9 +470,9 @@ mod tests {
             kind: BudgetKind::OneTime { cap_cents: 100 },
         });
         plan.time_entries
-            .push(TimeEntry::new(start, CategoryId(1), 1.5, String::new()));
+            .push(TimeEntry::new(1, start, CategoryId(1), 1.5, String::new()));
         plan.expenses
-            .push(Expense::new(start, LineId(1), 50, String::new()));
+            .push(Expense::new(1, start, LineId(1), 50, String::new()));
         plan
     }
 

@@ -1,8 +1,12 @@
 //! Edits of the success metrics, the review cadences and the review log.
 
 use super::command::{CommandError, checked_date, move_within, remove_at};
+use super::plan::first_unused;
 use super::validate::{MAX_METRIC_MONTHS, MAX_METRIC_WEEKS};
-use super::{MetricId, MetricMeasure, Period, Plan, Review, ReviewCadence, SuccessMetric};
+use super::{
+    CadenceId, MetricId, MetricMeasure, Period, Plan, Review, ReviewCadence, ReviewId,
+    SuccessMetric,
+};
 
 /// An edit of the success metrics, the review cadences or the review log.
 ///
@@ -234,9 +238,11 @@ impl Plan {
         let at = self
             .reviews
             .partition_point(|found| found.date <= review.date);
+        let id = first_unused(review.id.0, self.reviews.iter().map(|found| found.id.0));
         self.reviews.insert(
             at,
             Review {
+                id: ReviewId(id),
                 notes: review.notes.trim().to_owned(),
                 ..review.clone()
             },
@@ -265,6 +271,7 @@ impl Plan {
         self.review_cadences.insert(
             at,
             ReviewCadence {
+                id: CadenceId::for_period(period),
                 period,
                 purpose: purpose.to_owned(),
             },

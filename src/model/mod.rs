@@ -8,6 +8,7 @@ pub mod command;
 pub mod derived;
 pub mod format;
 pub mod hours;
+pub mod ids;
 pub mod import_rules;
 pub mod ledger;
 mod metric_command;

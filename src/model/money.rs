@@ -340,6 +340,7 @@ mod tests {
 
     fn expense(date: NaiveDate, line: u64, cents: i64) -> Expense {
         Expense {
+            id: Default::default(),
             date,
             line: LineId(line),
             cents,

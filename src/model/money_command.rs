@@ -12,7 +12,7 @@ use super::import_rules::{ImportBatch, ImportRule};
 use super::ledger::{LedgerBucket, LedgerRecord};
 use super::money::ExpensesFate;
 use super::validate::MAX_CENTS;
-use super::{BudgetKind, BudgetLine, Expense, LineId, Plan};
+use super::{BudgetKind, BudgetLine, Expense, ExpenseId, LineId, Plan};
 
 /// The most characters a currency symbol may have: enough for "CHF" or
 /// "US$", few enough to sit before every amount in a narrow column.
@@ -146,13 +146,22 @@ impl LedgerRecord for Expense {
         &mut plan.import_rules.expenses
     }
 
-    fn new(date: NaiveDate, line: LineId, cents: i64, note: String) -> Self {
+    fn new(id: u64, date: NaiveDate, line: LineId, cents: i64, note: String) -> Self {
         Expense {
+            id: ExpenseId(id),
             date,
             line,
             cents,
             note,
         }
+    }
+
+    fn record_id(&self) -> u64 {
+        self.id.0
+    }
+
+    fn set_record_id(&mut self, id: u64) {
+        self.id = ExpenseId(id);
     }
 
     fn date(&self) -> NaiveDate {

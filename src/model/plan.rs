@@ -10,7 +10,10 @@ use super::import_rules::ImportRules;
 /// with a larger number was written by a newer Yearplan and is refused.
 ///
 /// Format 2 added `import_rules`; a format 1 file reads as one without rules.
-pub const FORMAT_VERSION: u32 = 2;
+/// Format 3 gave every record an id (time entries, expenses, reviews, review
+/// cadences), so that two copies of a plan merge record by record; records of
+/// older files get ids derived from their content and position on load.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Declares a small copyable id type that is written to the file as a bare
 /// number, so references read as `category: 2` rather than `category: (2)`.
@@ -18,7 +21,7 @@ macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
         #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+            Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
         )]
         #[serde(transparent)]
         pub struct $name(pub u64);
@@ -66,6 +69,23 @@ id_type!(
 id_type!(
     /// Identifies a success metric.
     MetricId
+);
+id_type!(
+    /// Identifies a time entry, so an entry edited on one machine and left
+    /// alone on another is one entry when the copies merge.
+    EntryId
+);
+id_type!(
+    /// Identifies an expense; see [`EntryId`].
+    ExpenseId
+);
+id_type!(
+    /// Identifies a review that took place; see [`EntryId`].
+    ReviewId
+);
+id_type!(
+    /// Identifies a review cadence; see [`EntryId`].
+    CadenceId
 );
 
 /// A phase is named by its number (0–14 in the seed); tasks link to it.
@@ -246,6 +266,10 @@ pub struct TimeCategory {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeEntry {
+    /// Absent in files before format 3, and in entries written by hand: such
+    /// an entry reads as 0 and is given an id on load (see [`Plan::give_missing_ids`]).
+    #[serde(default)]
+    pub id: EntryId,
     pub date: NaiveDate,
     pub category: CategoryId,
     pub hours: f64,
@@ -273,6 +297,9 @@ pub enum BudgetKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expense {
+    /// See [`TimeEntry::id`].
+    #[serde(default)]
+    pub id: ExpenseId,
     pub date: NaiveDate,
     pub line: LineId,
     pub cents: i64,
@@ -326,6 +353,9 @@ impl Period {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewCadence {
+    /// See [`TimeEntry::id`].
+    #[serde(default)]
+    pub id: CadenceId,
     pub period: Period,
     pub purpose: String,
 }
@@ -334,6 +364,9 @@ pub struct ReviewCadence {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    /// See [`TimeEntry::id`].
+    #[serde(default)]
+    pub id: ReviewId,
     pub date: NaiveDate,
     pub period: Period,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -472,7 +505,12 @@ impl Plan {
 ///
 /// Terminates because `used` holds fewer than `u64::MAX` values.
 pub(super) fn first_unused(candidate: u64, used: impl Iterator<Item = u64>) -> u64 {
-    let used: std::collections::HashSet<u64> = used.collect();
+    first_unused_in(candidate, &used.collect())
+}
+
+/// [`first_unused`] against a set already built, for callers that pick
+/// many ids in a row.
+pub(super) fn first_unused_in(candidate: u64, used: &std::collections::HashSet<u64>) -> u64 {
     let mut id = candidate;
     while id == 0 || used.contains(&id) {
         id = id.wrapping_add(1);

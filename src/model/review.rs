@@ -436,6 +436,7 @@ mod tests {
 
     fn review(date: NaiveDate, period: Period) -> Review {
         Review {
+            id: Default::default(),
             date,
             period,
             summary: String::new(),
@@ -683,10 +684,12 @@ mod tests {
         );
         plan.review_cadences = vec![
             ReviewCadence {
+                id: Default::default(),
                 period: Period::Monthly,
                 purpose: "Swimlanes".to_owned(),
             },
             ReviewCadence {
+                id: Default::default(),
                 period: Period::Quarterly,
                 purpose: String::new(),
             },
@@ -767,6 +770,7 @@ mod tests {
             },
         ];
         let entry = |date, category, hours| TimeEntry {
+            id: Default::default(),
             date,
             category: CategoryId(category),
             hours,
@@ -798,6 +802,7 @@ mod tests {
             },
         ];
         let expense = |date, line, cents| Expense {
+            id: Default::default(),
             date,
             line: LineId(line),
             cents,

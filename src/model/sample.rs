@@ -103,6 +103,7 @@ pub fn heavy_plan(base: &Plan, size: Size) -> Plan {
         for _ in 0..size.time_entries {
             let category = categories[sequence.below(categories.len() as u64) as usize];
             plan.time_entries.push(TimeEntry {
+                id: Default::default(),
                 date: day(&mut sequence),
                 category,
                 hours: (sequence.below(16) + 1) as f64 / 4.0,
@@ -115,6 +116,7 @@ pub fn heavy_plan(base: &Plan, size: Size) -> Plan {
         for _ in 0..size.expenses {
             let line = lines[sequence.below(lines.len() as u64) as usize];
             plan.expenses.push(Expense {
+                id: Default::default(),
                 date: day(&mut sequence),
                 line,
                 cents: sequence.below(5_000) as i64 + 1,
@@ -122,6 +124,7 @@ pub fn heavy_plan(base: &Plan, size: Size) -> Plan {
             });
         }
     }
+    plan.give_missing_ids();
     plan
 }
 
@@ -260,6 +263,7 @@ pub fn example_plan(seed: &Plan) -> Plan {
                     .copied()
                     .unwrap_or_default();
                 plan.time_entries.push(TimeEntry {
+                    id: Default::default(),
                     date: date(day_offset),
                     category,
                     hours,
@@ -276,6 +280,7 @@ pub fn example_plan(seed: &Plan) -> Plan {
     let mut push = |day: u64, line: Option<LineId>, cents: i64, note: &str| {
         if let Some(line) = line {
             plan.expenses.push(Expense {
+                id: Default::default(),
                 date: date(day),
                 line,
                 cents,
@@ -316,6 +321,7 @@ pub fn example_plan(seed: &Plan) -> Plan {
     plan.reviews.clear();
     for week in [0_u64, 1, 2, 3, 5, 6, 8, 9, 10, 15, 17, 20, 24, 27] {
         plan.reviews.push(Review {
+            id: Default::default(),
             date: date(week * 7 + 6),
             period: Period::Weekly,
             summary: String::new(),
@@ -324,6 +330,7 @@ pub fn example_plan(seed: &Plan) -> Plan {
     }
     for month in 1..7_u64 {
         plan.reviews.push(Review {
+            id: Default::default(),
             date: date(month * 30),
             period: Period::Monthly,
             summary: String::new(),
@@ -331,6 +338,7 @@ pub fn example_plan(seed: &Plan) -> Plan {
         });
     }
     plan.reviews.push(Review {
+        id: Default::default(),
         date: date(92),
         period: Period::Quarterly,
         summary: String::new(),
@@ -339,6 +347,7 @@ pub fn example_plan(seed: &Plan) -> Plan {
     plan.reviews.sort_by_key(|review| review.date);
     plan.time_entries.sort_by_key(|entry| entry.date);
     plan.expenses.sort_by_key(|expense| expense.date);
+    plan.give_missing_ids();
     plan
 }
 

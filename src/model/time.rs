@@ -198,6 +198,7 @@ mod tests {
 
     fn entry(date: NaiveDate, category: u64, hours: f64) -> TimeEntry {
         TimeEntry {
+            id: Default::default(),
             date,
             category: CategoryId(category),
             hours,

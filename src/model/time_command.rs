@@ -11,7 +11,7 @@ use super::import_rules::{ImportBatch, ImportRule};
 use super::ledger::{LedgerBucket, LedgerRecord};
 use super::time::EntriesFate;
 use super::validate::{MAX_HOURS_PER_ENTRY, MAX_WEEKLY_HOURS};
-use super::{CategoryId, Plan, TimeCategory, TimeEntry};
+use super::{CategoryId, EntryId, Plan, TimeCategory, TimeEntry};
 
 /// An edit of the time categories or the logged hours.
 ///
@@ -136,13 +136,22 @@ impl LedgerRecord for TimeEntry {
         &mut plan.import_rules.hours
     }
 
-    fn new(date: NaiveDate, category: CategoryId, hours: f64, note: String) -> Self {
+    fn new(id: u64, date: NaiveDate, category: CategoryId, hours: f64, note: String) -> Self {
         TimeEntry {
+            id: EntryId(id),
             date,
             category,
             hours,
             note,
         }
+    }
+
+    fn record_id(&self) -> u64 {
+        self.id.0
+    }
+
+    fn set_record_id(&mut self, id: u64) {
+        self.id = EntryId(id);
     }
 
     fn date(&self) -> NaiveDate {

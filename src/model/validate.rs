@@ -172,6 +172,17 @@ impl<K: std::hash::Hash + Eq + Copy + fmt::Display> Ids<K> {
     }
 }
 
+impl Ids<u64> {
+    /// Claims the id of a record that may not have one yet: 0 is what a
+    /// record read without an id holds until it is given one on load, so
+    /// it is never reported as used twice.
+    fn claim_record(&mut self, problems: &mut Problems, kind: &str, id: u64, place: &str) {
+        if id != 0 {
+            self.claim(problems, kind, id, || place.to_owned());
+        }
+    }
+}
+
 /// A name as it appears in a message: quoted, escaped, and short enough that
 /// a pasted essay does not drown the message.
 struct Quoted<'a>(&'a str);
@@ -308,9 +319,11 @@ fn check_time(plan: &Plan, problems: &mut Problems) {
         }
     }
 
+    let mut entry_ids = Ids::new();
     for (index, entry) in plan.time_entries.iter().enumerate() {
         // Counted from 1, as a person counts entries in the file.
         let place = format!("time entry {} ({})", index + 1, entry.date);
+        entry_ids.claim_record(problems, "time entry id", entry.id.0, &place);
         problems.check_date(&place, "date", entry.date);
         if !known_categories.contains(&entry.category) {
             problems.add(format_args!(
@@ -349,8 +362,10 @@ fn check_money(plan: &Plan, problems: &mut Problems) {
         }
     }
 
+    let mut expense_ids = Ids::new();
     for (index, expense) in plan.expenses.iter().enumerate() {
         let place = format!("expense {} ({})", index + 1, expense.date);
+        expense_ids.claim_record(problems, "expense id", expense.id.0, &place);
         problems.check_date(&place, "date", expense.date);
         if !known_lines.contains(&expense.line) {
             problems.add(format_args!(
@@ -398,8 +413,11 @@ fn check_metrics(plan: &Plan, problems: &mut Problems) {
 
 fn check_reviews(plan: &Plan, problems: &mut Problems) {
     let mut periods = HashMap::new();
+    let mut cadence_ids = Ids::new();
     for cadence in &plan.review_cadences {
         let period = cadence.period;
+        let place = format!("review cadence {}", period.label());
+        cadence_ids.claim_record(problems, "review cadence id", cadence.id.0, &place);
         if periods.insert(period, ()).is_some() {
             problems.add(format_args!(
                 "review cadence {}: there is more than one {} cadence; keep one per period",
@@ -408,8 +426,10 @@ fn check_reviews(plan: &Plan, problems: &mut Problems) {
             ));
         }
     }
+    let mut review_ids = Ids::new();
     for (index, review) in plan.reviews.iter().enumerate() {
         let place = format!("review {} ({})", index + 1, review.date);
+        review_ids.claim_record(problems, "review id", review.id.0, &place);
         problems.check_date(&place, "date", review.date);
     }
 }
@@ -531,6 +551,7 @@ mod tests {
             weekly_max_hours: 20.0,
         });
         plan.time_entries.push(TimeEntry {
+            id: Default::default(),
             date: date(2026, 1, 5),
             category: CategoryId(1),
             hours: 2.5,
@@ -542,6 +563,7 @@ mod tests {
             kind: BudgetKind::OneTime { cap_cents: 50_000 },
         });
         plan.expenses.push(Expense {
+            id: Default::default(),
             date: date(2026, 1, 6),
             line: LineId(1),
             cents: 4_500,
@@ -553,10 +575,12 @@ mod tests {
             measure: MetricMeasure::LaneTasksDone { lane: LaneId(1) },
         });
         plan.review_cadences.push(ReviewCadence {
+            id: Default::default(),
             period: Period::Weekly,
             purpose: "Progress".to_owned(),
         });
         plan.reviews.push(Review {
+            id: Default::default(),
             date: date(2026, 1, 11),
             period: Period::Weekly,
             summary: String::new(),

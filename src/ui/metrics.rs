@@ -4,13 +4,13 @@
 
 use egui::{RichText, Ui};
 
-use super::PlanView;
 use super::widgets::{self, count, progress_bar, section_heading, set_accessible_name};
+use super::{PlanView, fresh_id_candidate};
 use crate::model::command::{Command, MetricCommand};
 use crate::model::format::format_date;
 use crate::model::overview::metric_progress;
 use crate::model::review::{cadence_statuses, period_summary};
-use crate::model::{LaneId, MetricId, MetricMeasure, Period, Review, SuccessMetric};
+use crate::model::{LaneId, MetricId, MetricMeasure, Period, Review, ReviewId, SuccessMetric};
 
 #[derive(Default)]
 pub struct MetricsTab {
@@ -395,6 +395,7 @@ impl MetricsTab {
                 if ui.button("Save review").clicked() {
                     commands.push(Command::Metrics(MetricCommand::AddReview {
                         review: Review {
+                            id: ReviewId(fresh_id_candidate()),
                             date: view.today,
                             period: form.period,
                             summary: form.summary.clone(),

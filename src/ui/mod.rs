@@ -4,6 +4,7 @@
 
 pub mod budget;
 pub mod ledger;
+pub mod merge;
 pub mod metrics;
 pub mod overview;
 pub mod shared;
@@ -59,10 +60,12 @@ impl Tab {
 /// copies still merge.
 pub fn fresh_id_candidate() -> u64 {
     use std::hash::{BuildHasher as _, Hasher as _};
-    // RandomState is seeded from the OS; a 32-bit id keeps the file readable.
+    // RandomState is seeded from the OS. All 64 bits: two machines that
+    // each add thousands of entries to copies of one plan must not pick the
+    // same id, or the merge would take two entries for one.
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u8(0);
-    hasher.finish() % u64::from(u32::MAX)
+    hasher.finish()
 }
 
 /// What a tab needs to draw itself.

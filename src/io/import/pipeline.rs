@@ -19,6 +19,7 @@ use super::rows::{Fields, Reading, not_spending, row_date, row_hours, row_spent}
 use super::table::{BrokenRow, Table};
 use super::text::decode;
 use super::{Choices, Preview, SkipReason, SkippedRow, ValueTotal};
+use crate::model::ids::FreshIds;
 use crate::model::import_rules::{ImportBatch, ImportRule};
 use crate::model::ledger::{BucketId, LedgerBucket, LedgerRecord};
 use crate::model::{BudgetKind, BudgetLine, Expense, Plan, TimeCategory, TimeEntry};
@@ -333,6 +334,8 @@ pub fn preview<R: Importable>(
     let mut new_buckets: Vec<R::Bucket> = Vec::new();
     let mut records = Vec::new();
     let mut record_lines = Vec::new();
+    // Mixed, so the records' ids are not the new buckets' ids counted on.
+    let mut ids = FreshIds::new(choices.id_candidate ^ 0x0005_EED0_F1D5);
     let used_columns = [
         columns.date,
         columns.start,
@@ -455,7 +458,7 @@ pub fn preview<R: Importable>(
             skipped.push(skip(SkipReason::Duplicate));
             return;
         }
-        records.push(R::new(date, bucket, quantity, note));
+        records.push(R::new(ids.next_id(), date, bucket, quantity, note));
         record_lines.push(line);
     });
     values.sort_by(|a, b| {

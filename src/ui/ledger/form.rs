@@ -6,8 +6,8 @@ use egui::{RichText, Ui};
 
 use super::{Ledger, LedgerBucket, LedgerRow, bucket_combo_ui};
 use crate::model::command::Command;
-use crate::ui::PlanView;
 use crate::ui::widgets::date_picker;
+use crate::ui::{PlanView, fresh_id_candidate};
 
 pub(super) struct EntryForm<Id> {
     /// `None` until first shown, then the day the person picked (today at first).
@@ -88,7 +88,13 @@ impl<R: LedgerRow> Ledger<R> {
         };
         match R::parse_quantity(view, &form.quantity) {
             Ok(quantity) => {
-                let record = R::new(*date, bucket, quantity, form.note.trim().to_owned());
+                let record = R::new(
+                    fresh_id_candidate(),
+                    *date,
+                    bucket,
+                    quantity,
+                    form.note.trim().to_owned(),
+                );
                 commands.push(record.add_command());
                 form.quantity.clear();
                 form.note.clear();

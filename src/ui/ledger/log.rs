@@ -298,7 +298,9 @@ fn edit_row_ui<R: LedgerRow>(
         if ui.small_button("Save").clicked() {
             match R::parse_quantity(view, &edit.quantity) {
                 Ok(quantity) => {
+                    // An edit keeps the record's own id; the 0 is not used.
                     let record = R::new(
+                        0,
                         edit.date,
                         edit.bucket,
                         quantity,

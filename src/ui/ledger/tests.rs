@@ -71,6 +71,7 @@ fn save_with<T>(harness: &mut Harness<'_, Drawn<T>>, field: &str, text: &str) {
 fn the_time_log_keeps_its_names_and_says_a_refused_edit_on_hover() {
     let mut plan = crate::io::default_plan(today());
     plan.time_entries.push(TimeEntry {
+        id: Default::default(),
         date: today(),
         category: CategoryId(1),
         hours: 2.0,
@@ -103,6 +104,7 @@ fn the_time_log_keeps_its_names_and_says_a_refused_edit_on_hover() {
         [Command::Time(TimeCommand::EditEntry {
             index: 0,
             entry: TimeEntry {
+                id: Default::default(),
                 date: today(),
                 category: CategoryId(1),
                 hours: 1.5,
@@ -116,6 +118,7 @@ fn the_time_log_keeps_its_names_and_says_a_refused_edit_on_hover() {
 fn the_expense_log_keeps_its_names_and_says_a_refused_edit_in_full() {
     let mut plan = crate::io::default_plan(today());
     plan.expenses.push(Expense {
+        id: Default::default(),
         date: today(),
         line: LineId(2),
         cents: 4_999,
@@ -146,6 +149,7 @@ fn the_expense_log_keeps_its_names_and_says_a_refused_edit_in_full() {
         [Command::Money(MoneyCommand::EditExpense {
             index: 0,
             expense: Expense {
+                id: Default::default(),
                 date: today(),
                 line: LineId(2),
                 cents: 1_250,

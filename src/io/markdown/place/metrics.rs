@@ -8,7 +8,7 @@ use crate::io::markdown::parse::measures::{
     ParsedMeasure, guess_measure, parse_measure, period_named,
 };
 use crate::io::markdown::parse::{name_value, words};
-use crate::model::{LaneId, MetricId, MetricMeasure, ReviewCadence, SuccessMetric};
+use crate::model::{CadenceId, LaneId, MetricId, MetricMeasure, ReviewCadence, SuccessMetric};
 
 use super::{Importer, Role};
 
@@ -92,9 +92,11 @@ impl Importer<'_> {
             );
             return Some(None);
         }
-        self.plan
-            .review_cadences
-            .push(ReviewCadence { period, purpose });
+        self.plan.review_cadences.push(ReviewCadence {
+            id: CadenceId::for_period(period),
+            period,
+            purpose,
+        });
         Some(Some(self.plan.review_cadences.len() - 1))
     }
 
