@@ -13,6 +13,9 @@ cp seeds/"$target"/* "corpus/$target/"
 # The fixtures the tests read, with each tool's and each writer's quirks.
 case "$target" in
     import_table) cp ../tests/import_fixtures/* "corpus/$target/" ;;
+    merge_plans)
+        # Three plans split by NUL bytes: the example with its old and new ids.
+        { cat ../tests/merge_fixtures/example-format-2.ron; printf "\0"; cat ../assets/examples/example-plan.ron; printf "\0"; cat ../assets/default-plan.ron; } > "corpus/$target/three-plans" ;;
     markdown_import) cp ../tests/markdown_fixtures/*.md "corpus/$target/" ;;
 esac
 if [ "$target" = parse_plan ]; then

@@ -11,6 +11,7 @@ pub mod hours;
 pub mod ids;
 pub mod import_rules;
 pub mod ledger;
+pub mod merge;
 mod metric_command;
 pub mod money;
 mod money_command;
