@@ -12,7 +12,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod import;
+mod merge;
 pub use import::{DateOrderArg, ImportArgs};
+pub use merge::{GITATTRIBUTES_LINE, MergeArgs};
 
 use crate::io::markdown::{export_markdown, import_markdown};
 use crate::io::{FileError, default_plan, load_plan, read_text, save_export, save_new_plan};
@@ -85,6 +87,26 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Merge two copies of a plan edited apart (MINE and THEIRS) against the
+    /// copy both started from (BASE), record by record, into OUT. Prints what
+    /// each side changed and each conflict (a field changed two ways: mine is
+    /// kept). Exit 0 when clean, 1 with conflicts, 2 when an input is not a
+    /// plan. Never writes over an input.
+    Merge(MergeArgs),
+    /// git's merge driver for plan files: `yearplan merge-driver %O %A %B`
+    /// writes the merge of %A and %B (against %O) to %A. Set it up with
+    /// install-git-merge.
+    MergeDriver {
+        base: PathBuf,
+        current: PathBuf,
+        other: PathBuf,
+        /// The file's path in the repository (git's %P), for messages only.
+        path: Option<PathBuf>,
+    },
+    /// Make git merge plan files record by record in the repository at REPO
+    /// (default: the current folder): adds `*.ron merge=yearplan` to its
+    /// .gitattributes and the merge.yearplan driver to its .git/config.
+    InstallGitMerge { repo: Option<PathBuf> },
 }
 
 /// What the binary should do after [`run`].
@@ -112,6 +134,16 @@ pub fn run(cli: Cli) -> Action {
         Some(Command::Export { plan, output }) => Action::Exit(export(&plan, &output)),
         Some(Command::ImportHours(args)) => Action::Exit(import::import_hours(&args)),
         Some(Command::ImportExpenses(args)) => Action::Exit(import::import_expenses(&args)),
+        Some(Command::Merge(args)) => Action::Exit(merge::merge_command(&args)),
+        Some(Command::MergeDriver {
+            base,
+            current,
+            other,
+            path: _,
+        }) => Action::Exit(merge::merge_driver(&base, &current, &other)),
+        Some(Command::InstallGitMerge { repo }) => {
+            Action::Exit(merge::install_git_merge(repo.as_deref()))
+        }
         None => Action::Window { path: cli.path },
     }
 }
