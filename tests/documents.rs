@@ -163,12 +163,12 @@ fn declining_the_recovery_keeps_the_copy_until_the_next_save() {
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let saved = saved_plan();
     let mut harness = harness(saved.app());
+    tick_on_the_board(&mut harness, "Audit logging");
 
     retitled_elsewhere(&mut harness, &saved.path, "Changed elsewhere");
     harness.get_by_label("The plan's file was changed by another program.");
 
     click(&mut harness, "Keep mine");
-    tick_on_the_board(&mut harness, "Audit logging");
     shortcut(&mut harness, Modifiers::COMMAND, Key::S);
     harness.get_by_label("The file changed on disk");
     click(&mut harness, "Cancel");
@@ -189,10 +189,216 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
 fn the_banner_reloads_what_another_program_wrote() {
     let saved = saved_plan();
     let mut harness = harness(saved.app());
+    tick_on_the_board(&mut harness, "Audit logging");
     retitled_elsewhere(&mut harness, &saved.path, "Pulled from git");
-    click(&mut harness, "Reload");
+    click(&mut harness, "Reload (drops your unsaved changes)");
     wait_for_open(&mut harness);
     assert_eq!(plan(&harness).title, "Pulled from git");
+    assert!(!harness.state().document().dirty);
+}
+
+/// Another program ticks `title` in the plan's file, on `day`.
+fn ticked_elsewhere(harness: &mut Window, path: &Path, title: &str, day: NaiveDate) {
+    let mut theirs = io::load_plan(path).unwrap();
+    let id = theirs.tasks().find(|task| task.title == title).unwrap().id;
+    let task = theirs.task_mut(id).unwrap();
+    task.done = true;
+    task.done_on = Some(day);
+    io::save_plan(path, &theirs).unwrap();
+    harness.state_mut().check_disk_now();
+    wait_for_open(harness);
+}
+
+fn is_done(window: &Window, title: &str) -> bool {
+    plan(window)
+        .tasks()
+        .any(|task| task.title == title && task.done)
+}
+
+#[test]
+fn with_nothing_unsaved_the_file_comes_in_by_itself_as_one_undo_step() {
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
+    ticked_elsewhere(
+        &mut harness,
+        &saved.path,
+        "Audit logging",
+        date(2026, 2, 10),
+    );
+    assert!(is_done(&harness, "Audit logging"));
+    assert!(
+        !harness.state().document().dirty,
+        "the file holds this state"
+    );
+    assert!(!harness.state().is_showing_disk_change());
+    harness.get_by_label_contains("From another program: 1 task ticked.");
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(!is_done(&harness, "Audit logging"));
+    assert!(
+        harness.state().document().dirty,
+        "undone: no longer what the file holds"
+    );
+}
+
+#[test]
+fn with_unsaved_changes_merge_keeps_both_and_is_one_undo_step() {
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
+    tick_on_the_board(&mut harness, "Establish CI/CD pipeline");
+    ticked_elsewhere(
+        &mut harness,
+        &saved.path,
+        "Audit logging",
+        date(2026, 2, 10),
+    );
+    harness.get_by_label("The plan's file was changed by another program.");
+
+    click(&mut harness, "Merge");
+    wait_for_open(&mut harness);
+    assert!(harness.state().is_showing_merge());
+    harness.get_by_label("Merge the changes from the plan's file");
+    harness.get_by_label("They changed: 1 task ticked.");
+    harness.get_by_label("You changed (not saved yet): 1 task ticked.");
+    harness.get_by_label_contains("Nothing was changed two ways");
+    click(&mut harness, "Merge");
+    assert!(!harness.state().is_showing_merge());
+    assert!(is_done(&harness, "Audit logging"));
+    assert!(is_done(&harness, "Establish CI/CD pipeline"));
+    assert!(harness.state().document().dirty, "merged, not saved");
+    assert!(!harness.state().is_showing_disk_change());
+
+    // Saving writes the merge without asking: the file's changes are in it.
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_for_save(&mut harness);
+    let on_disk = io::load_plan(&saved.path).unwrap();
+    assert_eq!(on_disk, *plan(&harness));
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        !is_done(&harness, "Audit logging"),
+        "one undo takes the merge back"
+    );
+    assert!(is_done(&harness, "Establish CI/CD pipeline"));
+}
+
+#[test]
+fn a_conflict_shows_both_sides_and_the_choice_is_kept() {
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
+    // Ticked here today (16 Feb) and there on 10 Feb: the tick is a conflict.
+    tick_on_the_board(&mut harness, "Audit logging");
+    ticked_elsewhere(
+        &mut harness,
+        &saved.path,
+        "Audit logging",
+        date(2026, 2, 10),
+    );
+    click(&mut harness, "Merge");
+    wait_for_open(&mut harness);
+    harness.get_by_label_contains("1 thing was changed two ways");
+    harness
+        .get_by_label_contains("Keep mine for task 29 \"Audit logging\", done: done on 2026-02-16");
+    harness
+        .get_by_label_contains(
+            "Keep theirs for task 29 \"Audit logging\", done: done on 2026-02-10",
+        )
+        .click();
+    harness.run();
+    click(&mut harness, "Merge");
+    let task = plan(&harness)
+        .tasks()
+        .find(|task| task.title == "Audit logging")
+        .unwrap()
+        .clone();
+    assert_eq!(task.done_on, Some(date(2026, 2, 10)));
+    harness.get_by_label_contains("(1 conflict: 1 theirs, 0 mine)");
+}
+
+#[test]
+fn saving_over_a_changed_file_offers_to_merge_first() {
+    let saved = saved_plan();
+    let mut harness = harness(saved.app());
+    tick_on_the_board(&mut harness, "Establish CI/CD pipeline");
+    ticked_elsewhere(
+        &mut harness,
+        &saved.path,
+        "Audit logging",
+        date(2026, 2, 10),
+    );
+    click(&mut harness, "Keep mine");
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("The file changed on disk");
+    click(&mut harness, "Merge");
+    wait_for_open(&mut harness);
+    click(&mut harness, "Merge");
+    assert!(is_done(&harness, "Audit logging"));
+    assert!(is_done(&harness, "Establish CI/CD pipeline"));
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    wait_for_save(&mut harness);
+    let on_disk = io::load_plan(&saved.path).unwrap();
+    assert!(on_disk.tasks().filter(|task| task.done).count() >= 2);
+}
+
+#[test]
+fn after_a_crash_the_kept_base_lets_the_restored_changes_merge_with_the_file() {
+    let saved = saved_plan();
+    let mut first = harness(saved.app());
+    tick_on_the_board(&mut first, "Establish CI/CD pipeline");
+    wait_for_the_recovery_copy(&mut first);
+    assert!(saved.recovery.join("unsaved.base.ron").exists());
+    drop(first);
+    // While Yearplan was not running, the other machine ticked a task.
+    let mut theirs = io::load_plan(&saved.path).unwrap();
+    let id = theirs
+        .tasks()
+        .find(|t| t.title == "Audit logging")
+        .unwrap()
+        .id;
+    theirs.task_mut(id).unwrap().done = true;
+    io::save_plan(&saved.path, &theirs).unwrap();
+
+    let mut second = harness(saved.app());
+    click(&mut second, "Restore");
+    second.get_by_label("The plan's file was changed by another program.");
+    click(&mut second, "Merge");
+    wait_for_open(&mut second);
+    second.get_by_label("They changed: 1 task ticked.");
+    click(&mut second, "Merge");
+    assert!(is_done(&second, "Audit logging"));
+    assert!(is_done(&second, "Establish CI/CD pipeline"));
+}
+
+#[test]
+fn a_sync_conflict_copy_beside_the_plan_is_offered_for_merging() {
+    let saved = saved_plan();
+    let copy = saved
+        .folder
+        .path()
+        .join("year.plan.sync-conflict-20260216-101500-7ZXNKIE.ron");
+    let mut theirs = saved.plan.clone();
+    let id = theirs
+        .tasks()
+        .find(|t| t.title == "Audit logging")
+        .unwrap()
+        .id;
+    theirs.task_mut(id).unwrap().done = true;
+    io::save_plan(&copy, &theirs).unwrap();
+
+    let mut harness = harness(saved.app());
+    harness.get_by_label_contains("A sync tool left a conflict copy of this plan beside it");
+    click(&mut harness, "Merge it");
+    wait_for_open(&mut harness);
+    harness
+        .get_by_label("Merge the changes from year.plan.sync-conflict-20260216-101500-7ZXNKIE.ron");
+    harness.get_by_label("They changed: 1 task ticked.");
+    click(&mut harness, "Merge");
+    assert!(is_done(&harness, "Audit logging"));
+    assert!(harness.state().document().dirty);
+    harness.get_by_label_contains("Merged the conflict copy");
+    click(&mut harness, "Keep the copy");
+    assert!(copy.exists(), "kept as asked");
+    assert!(harness.state().merged_copy().is_none());
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::sync::MergeWith;
 use super::{Document, Notice, PendingAction, YearplanApp};
 use crate::dialogs::FilePurpose;
 use crate::io::{self, FileError};
@@ -19,6 +20,19 @@ use crate::ui::top_bar::DiskAnswer;
 pub(super) struct Loading {
     path: PathBuf,
     receiver: Receiver<Result<Plan, FileError>>,
+    purpose: LoadFor,
+}
+
+/// What a plan is read for.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum LoadFor {
+    /// To open it in place of the plan in the window.
+    Open,
+    /// The plan's own file changed and nothing here is unsaved: to take it
+    /// in as one undoable step.
+    Reload,
+    /// To merge it into the plan in the window.
+    Merge(MergeWith),
 }
 
 impl Loading {
@@ -32,6 +46,8 @@ pub(super) struct Saving {
     path: PathBuf,
     /// The state of the plan being written.
     revision: u64,
+    /// The plan being written: the base of the next merge once it is on disk.
+    plan: Plan,
     receiver: Receiver<Result<(), FileError>>,
 }
 
@@ -80,6 +96,22 @@ impl DiskWatch {
         self.changed
     }
 
+    /// The file has been looked at and its change dealt with (taken in,
+    /// merged, or answered): the next change is a new one.
+    pub(super) fn settled(&mut self) {
+        self.changed = false;
+        self.kept_ours = false;
+        self.stamp = self.path.as_deref().and_then(Stamp::of);
+    }
+
+    /// The file changed (noticed some other way than by its stamp, e.g. a
+    /// restored copy whose base is not what the file now holds).
+    pub(super) fn mark_changed(&mut self) {
+        if self.path.is_some() {
+            self.changed = true;
+        }
+    }
+
     /// Whether the file is no longer what the app last read or wrote.
     fn differs(&self) -> bool {
         match &self.path {
@@ -105,6 +137,8 @@ pub(super) struct Recovery {
 /// A recovery copy found on disk.
 pub struct RecoveredPlan {
     pub plan: Plan,
+    /// The plan as its file held it when the copy was made, if known.
+    pub base: Option<Plan>,
     pub about: RecoveryAbout,
 }
 
@@ -142,7 +176,13 @@ impl Recovery {
 
     /// Writes the copy once the plan has rested for a moment with unsaved
     /// changes; asks for a repaint so that moment is not missed.
-    pub(super) fn keep(&mut self, ctx: &egui::Context, document: &Document, revision: u64) {
+    pub(super) fn keep(
+        &mut self,
+        ctx: &egui::Context,
+        document: &Document,
+        base: Option<&Plan>,
+        revision: u64,
+    ) {
         let Some(folder) = self.folder.clone() else {
             return;
         };
@@ -162,7 +202,7 @@ impl Recovery {
             source: document.path.clone(),
             written_at: chrono::Local::now().to_rfc3339(),
         };
-        if write_recovery(&folder, &document.plan, &about).is_ok() {
+        if write_recovery(&folder, &document.plan, base, &about).is_ok() {
             self.written = Some(revision);
         }
     }
@@ -175,14 +215,23 @@ impl Recovery {
         if let Some(folder) = &self.folder {
             let _ = std::fs::remove_file(folder.join(RECOVERY_PLAN));
             let _ = std::fs::remove_file(folder.join(RECOVERY_ABOUT));
+            let _ = std::fs::remove_file(folder.join(RECOVERY_BASE));
         }
     }
 }
 
 const RECOVERY_PLAN: &str = "unsaved.plan.ron";
 const RECOVERY_ABOUT: &str = "unsaved.about.ron";
+/// The plan as its file held it when last opened or saved, beside the copy:
+/// the base a merge needs should the file change before the copy is saved.
+const RECOVERY_BASE: &str = "unsaved.base.ron";
 
-fn write_recovery(folder: &Path, plan: &Plan, about: &RecoveryAbout) -> Result<(), FileError> {
+fn write_recovery(
+    folder: &Path,
+    plan: &Plan,
+    base: Option<&Plan>,
+    about: &RecoveryAbout,
+) -> Result<(), FileError> {
     std::fs::create_dir_all(folder).map_err(|source| FileError::Write {
         path: folder.to_path_buf(),
         step: "could not create the recovery folder".to_owned(),
@@ -193,6 +242,18 @@ fn write_recovery(folder: &Path, plan: &Plan, about: &RecoveryAbout) -> Result<(
         source,
     })?;
     io::save_export(&folder.join(RECOVERY_PLAN), &text)?;
+    match base {
+        Some(base) => {
+            let base_text = io::to_ron_string(base).map_err(|source| FileError::Serialize {
+                path: folder.join(RECOVERY_BASE),
+                source,
+            })?;
+            io::save_export(&folder.join(RECOVERY_BASE), &base_text)?;
+        }
+        None => {
+            let _ = std::fs::remove_file(folder.join(RECOVERY_BASE));
+        }
+    }
     let about_text = ron::ser::to_string_pretty(about, io::pretty_config()).map_err(|source| {
         FileError::Serialize {
             path: folder.join(RECOVERY_ABOUT),
@@ -211,7 +272,8 @@ fn read_recovery(folder: &Path) -> Option<RecoveredPlan> {
             source: None,
             written_at: String::new(),
         });
-    Some(RecoveredPlan { plan, about })
+    let base = io::load_plan(&folder.join(RECOVERY_BASE)).ok();
+    Some(RecoveredPlan { plan, base, about })
 }
 
 impl YearplanApp {
@@ -262,6 +324,7 @@ impl YearplanApp {
         let saving = Saving {
             path: path.to_path_buf(),
             revision: self.revision,
+            plan: self.document.plan.clone(),
             receiver,
         };
         match spawned {
@@ -328,6 +391,7 @@ impl YearplanApp {
                 // Edits made while it was being written are still unsaved.
                 self.document.dirty = self.revision != saving.revision;
                 self.disk = DiskWatch::of(Some(path));
+                self.base = Some(saving.plan.clone());
                 if !self.document.dirty {
                     self.recovery.clear();
                 }
@@ -362,6 +426,12 @@ impl YearplanApp {
     /// Opens the plan at `path` in place of this one, reading it on another
     /// thread. Does not ask about unsaved changes: callers do.
     pub fn open_path(&mut self, path: &Path) {
+        self.read_in_background(path, LoadFor::Open);
+    }
+
+    /// Reads the plan at `path` on another thread; what it is for decides
+    /// what happens once it has been read.
+    pub(super) fn read_in_background(&mut self, path: &Path, purpose: LoadFor) {
         let (sender, receiver) = channel();
         let owned = path.to_path_buf();
         let spawned = std::thread::Builder::new()
@@ -374,12 +444,13 @@ impl YearplanApp {
                 self.loading = Some(Loading {
                     path: path.to_path_buf(),
                     receiver,
+                    purpose,
                 });
             }
             // No thread to be had: read it here rather than not at all.
             Err(_) => {
                 let result = io::load_plan(path);
-                self.opened(path, result);
+                self.read(path, &purpose, result);
             }
         }
     }
@@ -396,8 +467,9 @@ impl YearplanApp {
         match loading.receiver.try_recv() {
             Ok(result) => {
                 let path = loading.path.clone();
+                let purpose = loading.purpose.clone();
                 self.loading = None;
-                self.opened(&path, result);
+                self.read(&path, &purpose, result);
             }
             Err(TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(30));
@@ -413,16 +485,27 @@ impl YearplanApp {
         }
     }
 
+    fn read(&mut self, path: &Path, purpose: &LoadFor, result: Result<Plan, FileError>) {
+        match purpose {
+            LoadFor::Open => self.opened(path, result),
+            LoadFor::Reload => self.reloaded(path, result),
+            LoadFor::Merge(with) => self.merge_read(with, result),
+        }
+    }
+
     fn opened(&mut self, path: &Path, result: Result<Plan, FileError>) {
         match result {
             Ok(plan) => {
+                let base = plan.clone();
                 self.replace_document(Document {
                     plan,
                     path: Some(path.to_path_buf()),
                     dirty: false,
                 });
+                self.base = Some(base);
                 self.recovery.clear();
                 self.notice = Some(Notice::Info(format!("Opened {}", path.display())));
+                self.look_for_conflict_copies();
             }
             // The open plan stays exactly as it was.
             Err(error) => self.show_error(format!("Could not open the plan.\n\n{error}")),
@@ -638,8 +721,17 @@ impl YearplanApp {
 
     /// Looks at the file now (tests call this instead of waiting).
     pub fn check_disk_now(&mut self) {
-        if self.disk.differs() && !self.disk.kept_ours {
-            self.disk.changed = true;
+        if self.loading.is_some() || !self.disk.differs() || self.disk.kept_ours {
+            return;
+        }
+        match self.document.path.clone() {
+            // Nothing here to lose: take the file's version in by itself.
+            Some(path) if !self.document.dirty => {
+                self.disk.changed = false;
+                self.disk.stamp = Stamp::of(&path);
+                self.read_in_background(&path, LoadFor::Reload);
+            }
+            _ => self.disk.changed = true,
         }
     }
 
@@ -650,6 +742,10 @@ impl YearplanApp {
                 if let Some(path) = self.document.path.clone() {
                     self.open_path(&path);
                 }
+            }
+            DiskAnswer::Merge => {
+                self.disk.changed = false;
+                self.start_merge(MergeWith::File);
             }
             DiskAnswer::KeepMine => {
                 self.disk.changed = false;

@@ -19,8 +19,9 @@ use crate::ui::{self, PlanView, Tab};
 mod files;
 mod history;
 mod questions;
+mod sync;
 
-use files::{DiskWatch, Loading, Recovery, Saving};
+use files::{DiskWatch, LoadFor, Loading, Recovery, Saving};
 use history::History;
 pub use questions::PendingAction;
 
@@ -128,6 +129,15 @@ pub struct YearplanApp {
     after_save: Option<PendingAction>,
     disk: DiskWatch,
     recovery: Recovery,
+    /// The plan as its file held it when last opened or saved here: what
+    /// both sides started from when the file changes under unsaved edits.
+    base: Option<Plan>,
+    /// The merge being looked at before it is applied.
+    merging: Option<sync::MergeView>,
+    /// Copies of the plan a sync tool left beside its file after a conflict.
+    conflict_copies: Vec<PathBuf>,
+    /// The conflict copy just merged: its banner offers the trash.
+    merged_copy: Option<PathBuf>,
 }
 
 impl YearplanApp {
@@ -135,6 +145,12 @@ impl YearplanApp {
         let derived = Derived::of(&document.plan);
         let dirty = document.dirty;
         let disk = DiskWatch::of(document.path.as_deref());
+        let base = (document.path.is_some() && !dirty).then(|| document.plan.clone());
+        let conflict_copies = document
+            .path
+            .as_deref()
+            .map(io::conflict_copies_of)
+            .unwrap_or_default();
         YearplanApp {
             document,
             derived,
@@ -168,6 +184,10 @@ impl YearplanApp {
             after_save: None,
             disk,
             recovery: Recovery::default(),
+            base,
+            merging: None,
+            conflict_copies,
+            merged_copy: None,
         }
     }
 
@@ -302,6 +322,18 @@ impl YearplanApp {
         }
     }
 
+    /// Puts `plan` in the window as one undo step (a merge, or the file's
+    /// new version taken in).
+    fn replace_plan_as_one_step(&mut self, plan: Plan) {
+        if plan == self.document.plan {
+            return;
+        }
+        let before = std::mem::replace(&mut self.document.plan, plan);
+        self.history.record(before, self.revision);
+        self.revision = self.history.next_revision();
+        self.plan_changed();
+    }
+
     /// Applies one command as one undo step.
     pub fn apply(&mut self, command: &Command) {
         self.apply_all(std::slice::from_ref(command));
@@ -344,6 +376,11 @@ impl YearplanApp {
 
     /// Puts another plan in the window, with a fresh history.
     fn replace_document(&mut self, document: Document) {
+        // Callers that read the plan from its file set the base after.
+        self.base = None;
+        self.merging = None;
+        self.conflict_copies.clear();
+        self.merged_copy = None;
         self.derived = Derived::of(&document.plan);
         self.disk = DiskWatch::of(document.path.as_deref());
         self.document = document;
@@ -410,10 +447,23 @@ impl YearplanApp {
                 loading,
             );
         });
-        if self.disk.changed_outside() {
+        if self.disk.changed_outside() && self.merging.is_none() {
             egui::Panel::top("disk_banner").show(ui, |ui| {
                 if let Some(answer) = ui::top_bar::disk_banner_ui(ui, self.document.dirty) {
                     self.disk_banner_answered(answer);
+                }
+            });
+        }
+        if let Some(copy) = self
+            .merged_copy
+            .clone()
+            .or_else(|| self.conflict_copies.first().cloned())
+            && self.merging.is_none()
+        {
+            let merged = self.merged_copy.is_some();
+            egui::Panel::top("conflict_copy_banner").show(ui, |ui| {
+                if let Some(answer) = ui::merge::copy_banner_ui(ui, &copy, merged) {
+                    self.conflict_copy_answered(answer);
                 }
             });
         }
@@ -439,7 +489,8 @@ impl YearplanApp {
 
         self.questions_ui(&ctx);
         self.apply_all(&commands);
-        self.recovery.keep(&ctx, &self.document, self.revision);
+        self.recovery
+            .keep(&ctx, &self.document, self.base.as_ref(), self.revision);
 
         match time_request {
             Some(ui::time::TimeRequest::ExportCsv) => {

@@ -118,6 +118,8 @@ impl YearplanApp {
             self.error_ui(ctx);
         } else if self.recovery.offer.is_some() {
             self.recovery_offer_ui(ctx);
+        } else if self.merging.is_some() {
+            self.merge_ui(ctx);
         } else if self.new_plan_dialog.is_some() {
             self.new_plan_ui(ctx);
         }
@@ -191,6 +193,7 @@ impl YearplanApp {
 
     fn overwrite_question_ui(&mut self, ctx: &egui::Context) {
         let mut answer = None;
+        let mut merge = false;
         let path = self
             .document
             .path
@@ -202,10 +205,14 @@ impl YearplanApp {
             ui.label(RichText::new("The file changed on disk").strong());
             ui.label(format!(
                 "{path} was changed by another program since Yearplan opened or saved it. \
-                 Saving now replaces those changes with yours (the old file is kept as .bak)."
+                 Merge takes those changes in beside yours; Overwrite replaces them with \
+                 yours (the old file is kept as .bak)."
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
+                if ui.button("Merge").clicked() {
+                    merge = true;
+                }
                 if ui.button("Overwrite").clicked() {
                     answer = Some(true);
                 }
@@ -214,6 +221,11 @@ impl YearplanApp {
                 }
             });
         });
+        if merge {
+            self.pending = None;
+            self.start_merge(super::sync::MergeWith::File);
+            return;
+        }
         if modal.should_close() && answer.is_none() {
             answer = Some(false);
         }
@@ -307,12 +319,20 @@ impl YearplanApp {
         let path = offer.about.source.clone();
         self.replace_document(super::Document {
             plan: offer.plan,
-            path,
+            path: path.clone(),
             dirty: true,
         });
+        self.base = offer.base;
         self.notice = Some(super::Notice::Info(
             "Restored the unsaved changes. Save to keep them.".to_owned(),
         ));
+        // The file may have changed since the copy was made (a sync while
+        // Yearplan was not running): then it is offered for merging.
+        if let (Some(path), Some(base)) = (&path, &self.base)
+            && crate::io::load_plan(path).is_ok_and(|on_disk| on_disk != *base)
+        {
+            self.disk.mark_changed();
+        }
     }
 
     fn new_plan_ui(&mut self, ctx: &egui::Context) {

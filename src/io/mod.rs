@@ -1,5 +1,6 @@
 //! Reading and writing plan files.
 
+mod conflict_copies;
 pub mod csv_ledger;
 pub mod csv_money;
 pub mod csv_time;
@@ -9,6 +10,7 @@ pub mod import;
 pub mod markdown;
 mod ron_format;
 
+pub use conflict_copies::{conflict_copies_of, is_conflict_copy};
 pub use error::FileError;
 pub use file::{
     MAX_FILE_BYTES, backup_path, default_plan, example_plan, load_plan, parse_plan, read_bytes,

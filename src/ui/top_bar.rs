@@ -78,6 +78,7 @@ pub struct BarState<'a> {
 /// The answer to "the file changed on disk".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiskAnswer {
+    Merge,
     Reload,
     KeepMine,
 }
@@ -240,7 +241,8 @@ pub fn status_ui(
     });
 }
 
-/// "The file changed on disk": reload it, or keep the plan as it is here.
+/// "The file changed on disk": merge it with the unsaved changes here,
+/// reload it, or keep the plan as it is here.
 pub fn disk_banner_ui(ui: &mut Ui, dirty: bool) -> Option<DiskAnswer> {
     let mut answer = None;
     ui.horizontal(|ui| {
@@ -248,6 +250,13 @@ pub fn disk_banner_ui(ui: &mut Ui, dirty: bool) -> Option<DiskAnswer> {
             ui.visuals().warn_fg_color,
             "The plan's file was changed by another program.",
         );
+        if ui
+            .button("Merge")
+            .on_hover_text("Take in what changed there, beside your unsaved changes")
+            .clicked()
+        {
+            answer = Some(DiskAnswer::Merge);
+        }
         let reload = if dirty {
             "Reload (drops your unsaved changes)"
         } else {
