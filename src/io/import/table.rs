@@ -195,6 +195,20 @@ pub fn clean(field: &str) -> &str {
 /// that covers both, so tabs inside quoted notes cannot outvote the commas
 /// around them, and a payee full of commas cannot outvote the `;` of a
 /// header that has none.
+/// The line ends in `raw`: each `\n`, and each `\r` not followed by one (a
+/// line end of its own to the CSV reader). Counting a lone `\r` matters when
+/// one sits in a quoted note: read with the wrong delimiter, the note's line
+/// splits into two rows, which must not count as two lines against the one
+/// row (of two line ends) the right delimiter reads.
+fn line_ends(raw: &[u8]) -> usize {
+    raw.iter()
+        .enumerate()
+        .filter(|&(index, &byte)| {
+            byte == b'\n' || (byte == b'\r' && raw.get(index + 1) != Some(&b'\n'))
+        })
+        .count()
+}
+
 fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (b',', (0, 0));
     for delimiter in DELIMITERS {
@@ -216,9 +230,10 @@ fn sniff_delimiter(text: &str) -> u8 {
             if record.iter().all(|field| clean(field).is_empty()) {
                 continue;
             }
-            let lines = text.as_bytes().get(before..after).map_or(1, |raw| {
-                raw.iter().filter(|&&byte| byte == b'\n').count().max(1)
-            });
+            let lines = text
+                .as_bytes()
+                .get(before..after)
+                .map_or(1, |raw| line_ends(raw).max(1));
             rows.push((record.len(), lines));
         }
         let width = modal_width_of(rows.iter().map(|&(width, _)| width));
@@ -290,6 +305,20 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_lone_return_and_tabs_in_quoted_notes_leave_the_comma_the_delimiter() {
+        // Yearplan's own export of two expenses whose notes hold "€\t\r\ta":
+        // read with tabs, each note's line splits at the lone return into
+        // rows of one width, which once outnumbered the comma's rows.
+        let text = "date,line,amount,note\n\
+                    1900-01-01,\"€\t\r\ta\",0.01,\n\
+                    1900-01-01,\"€\t\r\ta\",0.01,\n";
+        let table = Table::new(text);
+        assert_eq!(table.delimiter, b',');
+        assert_eq!(data_rows(&table).len(), 2);
+        assert_eq!(line_ends(b"a\r\nb\rc\n"), 3);
     }
 
     #[test]
