@@ -8,8 +8,11 @@
 //!
 //! A record read without an id (every record of a file older than format 3,
 //! or one a person wrote by hand) gets one derived from its content and its
-//! position, so two copies of the same old file give their records the same
-//! ids, and a merge of copies edited apart still lines up.
+//! position among the records with the same content (the first "1 h
+//! Learning on 2 March", the second…), so two copies of the same old file
+//! give their records the same ids, and a merge of copies edited apart still
+//! lines up, even when a line was added or deleted by hand in one of them
+//! before Yearplan first saved it.
 
 use std::collections::HashSet;
 
@@ -79,10 +82,10 @@ trait Identified {
     fn set_id(&mut self, id: u64);
     fn content(&self, hash: &mut Fnv);
 
-    /// The id a record read without one gets: a hash of its kind, position
-    /// and content.
-    fn derived_id(&self, position: usize) -> u64 {
-        let mut hash = Fnv::new(Self::KIND, position);
+    /// The id a record read without one gets: a hash of its kind, its
+    /// content, and how many records with the same content came before it.
+    fn derived_id(&self, same_before: usize) -> u64 {
+        let mut hash = Fnv::new(Self::KIND, same_before);
         self.content(&mut hash);
         hash.0
     }
@@ -149,24 +152,28 @@ impl Identified for ReviewCadence {
     }
     /// A cadence read without an id gets the one a new cadence of its
     /// period gets, wherever it stands, for the reason given there.
-    fn derived_id(&self, _position: usize) -> u64 {
+    fn derived_id(&self, _same_before: usize) -> u64 {
         CadenceId::for_period(self.period).0
     }
 }
 
 /// Gives each record of `records` whose id is 0 an id derived from its
-/// kind, its position and its content, unless another record already has
-/// that id: then the next free one. Records that have ids keep them.
+/// kind, its content and how many records with that content came before it,
+/// unless another record already has that id: then the next free one.
+/// Records that have ids keep them.
 fn give_ids<R: Identified>(records: &mut [R]) {
     if records.iter().all(|record| record.id() != 0) {
         return;
     }
     let mut used: HashSet<u64> = records.iter().map(Identified::id).collect();
-    for (position, record) in records.iter_mut().enumerate() {
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    for record in records.iter_mut() {
         if record.id() != 0 {
             continue;
         }
-        let mut id = R::derived_id(record, position);
+        let same_before = seen.entry(R::derived_id(record, 0)).or_default();
+        let mut id = R::derived_id(record, *same_before);
+        *same_before += 1;
         while id == 0 || used.contains(&id) {
             id = id.wrapping_add(1);
         }
@@ -194,7 +201,7 @@ impl CadenceId {
 
 impl Plan {
     /// Gives every record read without an id one derived from its content
-    /// and position; see the module's documentation. Records with ids are
+    /// and its place among equal records; see the module's documentation. Records with ids are
     /// left as they are.
     pub fn give_missing_ids(&mut self) {
         give_ids(&mut self.time_entries);
@@ -249,7 +256,7 @@ mod tests {
 
         let ids: Vec<u64> = plan.time_entries.iter().map(|e| e.id.0).collect();
         assert_eq!(ids[2], 7, "an id in the file is kept");
-        assert_ne!(ids[0], ids[1], "equal entries at two positions differ");
+        assert_ne!(ids[0], ids[1], "equal entries get an id each");
         assert!(ids.iter().all(|id| *id != 0));
         assert_ne!(plan.review_cadences[0].id.0, 0);
 
@@ -258,6 +265,14 @@ mod tests {
         other.time_entries = vec![entry(0, 1.5)];
         other.give_missing_ids();
         assert_ne!(other.time_entries[0].id.0, ids[0]);
+
+        // A line deleted or added by hand before the file was first saved
+        // by Yearplan leaves the other records' ids as they were.
+        let mut edited = Plan::empty("A", plan.start_date);
+        edited.time_entries = vec![entry(0, 3.0), entry(0, 1.0), entry(0, 1.0)];
+        edited.give_missing_ids();
+        let edited_ids: Vec<u64> = edited.time_entries.iter().map(|e| e.id.0).collect();
+        assert_eq!(&edited_ids[1..], &ids[..2]);
     }
 
     #[test]
