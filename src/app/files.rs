@@ -712,6 +712,11 @@ impl YearplanApp {
         }
         let now = ctx.input(|input| input.time);
         if now < self.disk.next_check {
+            // A frame drawn for another reason (a click) clears the repaint
+            // asked for at the last look, so ask again for the next one.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                self.disk.next_check - now,
+            ));
             return;
         }
         self.disk.next_check = now + DiskWatch::EVERY_SECS;

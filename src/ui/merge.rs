@@ -96,7 +96,11 @@ fn conflicts_ui(ui: &mut Ui, dialog: &MergeDialog<'_>, answer: &mut Option<Merge
             ui.end_row();
             for conflict in dialog.conflicts {
                 let theirs = dialog.choices.contains(&conflict.key);
-                ui.add(egui::Label::new(&conflict.record).wrap());
+                // Wide enough for a task's title, wrapped at words.
+                ui.allocate_ui(egui::vec2(260.0, 0.0), |ui| {
+                    ui.set_min_width(260.0);
+                    ui.add(egui::Label::new(&conflict.record).wrap());
+                });
                 ui.label(conflict.key.field);
                 let place = format!("{}, {}", conflict.record, conflict.key.field);
                 let mine_button = ui.radio(!theirs, format!("Mine: {}", conflict.mine));
