@@ -253,3 +253,23 @@ fn the_heavy_plan_merges_in_time_and_validates() {
     assert!(merged.is_clean() || !merged.conflicts.is_empty());
     assert!(merged.plan.time_entries.len() <= 20_000);
 }
+
+#[test]
+fn the_plan_s_own_fields_merge_and_conflict_like_a_record_s() {
+    let base = example();
+    let mut mine = base.clone();
+    mine.title = "Mine".to_owned();
+    let mut theirs = base.clone();
+    theirs.title = "Theirs".to_owned();
+    theirs.currency_symbol = "€".to_owned();
+    theirs.goals.push("Ship it".to_owned());
+    let merged = merge(&base, &mine, &theirs).unwrap();
+    assert_eq!(merged.plan.title, "Mine");
+    assert_eq!(merged.plan.currency_symbol, "€");
+    assert_eq!(merged.plan.goals.last().unwrap(), "Ship it");
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(
+        merged.conflicts[0].to_string(),
+        "the plan \"Mine\", title: mine \"Mine\", theirs \"Theirs\""
+    );
+}

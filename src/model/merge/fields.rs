@@ -83,12 +83,21 @@ impl<'c> Fields<'c> {
             Some(record) => format!("changed to {}", record.label()),
         };
         self.conflicts.push(Conflict {
-            record: format!("{} {} {}", R::KIND, key.id, base.label()),
+            record: place(R::KIND, &key.id, &base.label()),
             mine: state(mine),
             theirs: state(theirs),
             key,
         });
         if take_theirs { theirs } else { mine }.cloned()
+    }
+}
+
+/// `task 17 "Write the runbook"`; the plan itself has no id to show.
+fn place(kind: &str, id: &str, label: &str) -> String {
+    if id.is_empty() {
+        format!("{kind} {label}")
+    } else {
+        format!("{kind} {id} {label}")
     }
 }
 
@@ -129,7 +138,7 @@ impl One<'_, '_> {
         };
         let take_theirs = self.fields.choices.contains(&key);
         self.fields.conflicts.push(Conflict {
-            record: format!("{} {} {}", self.kind, self.id, self.label),
+            record: place(self.kind, &self.id, &self.label),
             mine: show(mine),
             theirs: show(theirs),
             key,
