@@ -172,13 +172,52 @@ impl<K: std::hash::Hash + Eq + Copy + fmt::Display> Ids<K> {
     }
 }
 
-impl Ids<u64> {
+/// Where a dated record of a list is, as a person counts them in the file
+/// (from 1): "time entry 3 (2026-03-02)". Kept as the number and the date,
+/// and written out only for a message, since a plan may hold tens of
+/// thousands of records and nearly all are fine.
+#[derive(Clone, Copy)]
+struct Place {
+    what: &'static str,
+    index: usize,
+    date: NaiveDate,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} ({})", self.what, self.index + 1, self.date)
+    }
+}
+
+/// The ids of one list of dated records, each with where it first was.
+struct RecordIds {
+    seen: HashMap<u64, Place>,
+}
+
+impl RecordIds {
+    fn new() -> Self {
+        RecordIds {
+            seen: HashMap::new(),
+        }
+    }
+
     /// Claims the id of a record that may not have one yet: 0 is what a
     /// record read without an id holds until it is given one on load, so
     /// it is never reported as used twice.
-    fn claim_record(&mut self, problems: &mut Problems, kind: &str, id: u64, place: &str) {
-        if id != 0 {
-            self.claim(problems, kind, id, || place.to_owned());
+    fn claim(&mut self, problems: &mut Problems, kind: &str, id: u64, place: Place) {
+        if id == 0 {
+            return;
+        }
+        match self.seen.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(place);
+            }
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                problems.add(format_args!(
+                    "{kind} {id} is used twice: by {first} and by {place}"
+                ));
+            }
         }
     }
 }
@@ -319,11 +358,14 @@ fn check_time(plan: &Plan, problems: &mut Problems) {
         }
     }
 
-    let mut entry_ids = Ids::new();
+    let mut entry_ids = RecordIds::new();
     for (index, entry) in plan.time_entries.iter().enumerate() {
-        // Counted from 1, as a person counts entries in the file.
-        let place = format!("time entry {} ({})", index + 1, entry.date);
-        entry_ids.claim_record(problems, "time entry id", entry.id.0, &place);
+        let place = Place {
+            what: "time entry",
+            index,
+            date: entry.date,
+        };
+        entry_ids.claim(problems, "time entry id", entry.id.0, place);
         problems.check_date(&place, "date", entry.date);
         if !known_categories.contains(&entry.category) {
             problems.add(format_args!(
@@ -362,10 +404,14 @@ fn check_money(plan: &Plan, problems: &mut Problems) {
         }
     }
 
-    let mut expense_ids = Ids::new();
+    let mut expense_ids = RecordIds::new();
     for (index, expense) in plan.expenses.iter().enumerate() {
-        let place = format!("expense {} ({})", index + 1, expense.date);
-        expense_ids.claim_record(problems, "expense id", expense.id.0, &place);
+        let place = Place {
+            what: "expense",
+            index,
+            date: expense.date,
+        };
+        expense_ids.claim(problems, "expense id", expense.id.0, place);
         problems.check_date(&place, "date", expense.date);
         if !known_lines.contains(&expense.line) {
             problems.add(format_args!(
@@ -416,8 +462,11 @@ fn check_reviews(plan: &Plan, problems: &mut Problems) {
     let mut cadence_ids = Ids::new();
     for cadence in &plan.review_cadences {
         let period = cadence.period;
-        let place = format!("review cadence {}", period.label());
-        cadence_ids.claim_record(problems, "review cadence id", cadence.id.0, &place);
+        if cadence.id.0 != 0 {
+            cadence_ids.claim(problems, "review cadence id", cadence.id.0, || {
+                format!("review cadence {}", period.label())
+            });
+        }
         if periods.insert(period, ()).is_some() {
             problems.add(format_args!(
                 "review cadence {}: there is more than one {} cadence; keep one per period",
@@ -426,10 +475,14 @@ fn check_reviews(plan: &Plan, problems: &mut Problems) {
             ));
         }
     }
-    let mut review_ids = Ids::new();
+    let mut review_ids = RecordIds::new();
     for (index, review) in plan.reviews.iter().enumerate() {
-        let place = format!("review {} ({})", index + 1, review.date);
-        review_ids.claim_record(problems, "review id", review.id.0, &place);
+        let place = Place {
+            what: "review",
+            index,
+            date: review.date,
+        };
+        review_ids.claim(problems, "review id", review.id.0, place);
         problems.check_date(&place, "date", review.date);
     }
 }
@@ -493,9 +546,9 @@ fn check_rules<Id: std::hash::Hash + Eq + fmt::Display>(
 mod tests {
     use super::*;
     use crate::model::{
-        Block, BlockId, BudgetLine, CategoryId, Expense, LaneId, LineId, MetricId, Period, Phase,
-        PhaseStatus, Quarter, Review, ReviewCadence, SuccessMetric, Swimlane, TaskId, TimeCategory,
-        TimeEntry,
+        Block, BlockId, BudgetLine, CategoryId, EntryId, Expense, LaneId, LineId, MetricId, Period,
+        Phase, PhaseStatus, Quarter, Review, ReviewCadence, ReviewId, SuccessMetric, Swimlane,
+        TaskId, TimeCategory, TimeEntry,
     };
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -711,6 +764,25 @@ mod tests {
                 "success metric id 1",
                 "review cadence Weekly: there is more than one weekly cadence; keep one per period",
             ]
+        );
+    }
+
+    #[test]
+    fn records_sharing_an_id_are_named_by_place_and_unnumbered_ones_pass() {
+        let mut plan = good_plan();
+        let mut entry = plan.time_entries[0].clone();
+        entry.id = EntryId(77);
+        plan.time_entries = vec![entry.clone(), entry.clone(), entry];
+        plan.time_entries[2].id = EntryId(0);
+        let mut review = plan.reviews[0].clone();
+        review.id = ReviewId(0);
+        plan.reviews = vec![review.clone(), review];
+        let date = plan.time_entries[0].date;
+        assert_one_problem(
+            &plan,
+            &format!(
+                "time entry id 77 is used twice: by time entry 1 ({date}) and by time entry 2 ({date})"
+            ),
         );
     }
 
