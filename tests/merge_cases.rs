@@ -273,3 +273,49 @@ fn the_plan_s_own_fields_merge_and_conflict_like_a_record_s() {
         "the plan \"Mine\", title: mine \"Mine\", theirs \"Theirs\""
     );
 }
+
+#[test]
+fn a_conflict_names_the_blocks_and_categories_it_is_about() {
+    let base = example();
+    let (a, _) = two_open_tasks(&base);
+    let move_to = |plan: &mut Plan, lane: usize, block: usize| {
+        let (from_lane, from_block, index) = plan.block_of_task(TaskId(a)).unwrap();
+        let task = plan
+            .swimlanes
+            .iter_mut()
+            .find(|l| l.id == from_lane)
+            .unwrap()
+            .blocks
+            .iter_mut()
+            .find(|b| b.id == from_block)
+            .unwrap()
+            .tasks
+            .remove(index);
+        plan.swimlanes[lane].blocks[block].tasks.push(task);
+    };
+    let mut mine = base.clone();
+    move_to(&mut mine, 1, 0);
+    mine.time_entries[0].category = base.time_categories[1].id;
+    let mut theirs = base.clone();
+    move_to(&mut theirs, 2, 1);
+    theirs.time_entries[0].category = base.time_categories[2].id;
+
+    let merged = merge(&base, &mine, &theirs).unwrap();
+    let texts: Vec<String> = merged.conflicts.iter().map(ToString::to_string).collect();
+    let lane = |i: usize| &base.swimlanes[i].name;
+    assert!(
+        texts.iter().any(|t| t.ends_with(&format!(
+            "block: mine {:?}, Q1-Q2, theirs {:?}, Q2",
+            lane(1),
+            lane(2)
+        ))),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.ends_with(&format!(
+            "category: mine {:?}, theirs {:?}",
+            base.time_categories[1].name, base.time_categories[2].name
+        ))),
+        "{texts:?}"
+    );
+}

@@ -6,8 +6,10 @@
 //! weekly range, a block's quarters. So a merge can never give a task a done
 //! date without its tick, or a range whose minimum is above its maximum.
 
+use std::collections::HashMap;
 use std::fmt::Display;
 use std::hash::Hash;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -15,8 +17,8 @@ use super::{Choices, Conflict, ConflictKey};
 use crate::model::format::format_cents;
 use crate::model::{
     BlockId, BudgetKind, BudgetLine, CategoryId, Expense, LaneId, LineId, MetricMeasure, Phase,
-    PhaseNumber, PhaseStatus, Quarter, Review, ReviewCadence, SuccessMetric, Task, TimeCategory,
-    TimeEntry,
+    PhaseNumber, PhaseStatus, Plan, Quarter, Review, ReviewCadence, SuccessMetric, Task,
+    TimeCategory, TimeEntry,
 };
 
 /// A record of a list that is merged by key.
@@ -35,13 +37,59 @@ pub(super) trait Record: Clone + PartialEq {
 /// The choices made so far and the conflicts found.
 pub(super) struct Fields<'c> {
     choices: &'c Choices,
+    names: Rc<Names>,
     pub conflicts: Vec<Conflict>,
 }
 
+/// What the ids a record points at are called, so a conflict says
+/// "Core, Q2" rather than "block 7"; mine's names first.
+#[derive(Default)]
+pub(super) struct Names {
+    blocks: HashMap<BlockId, String>,
+    lanes: HashMap<LaneId, String>,
+    categories: HashMap<CategoryId, String>,
+    lines: HashMap<LineId, String>,
+}
+
+impl Names {
+    pub fn of(base: &Plan, mine: &Plan, theirs: &Plan) -> Names {
+        let mut names = Names::default();
+        // Later plans overwrite earlier ones: mine is written last.
+        for plan in [base, theirs, mine] {
+            for lane in &plan.swimlanes {
+                names.lanes.insert(lane.id, format!("{:?}", lane.name));
+                for block in &lane.blocks {
+                    let quarters = span(&(block.first_quarter, block.last_quarter));
+                    names
+                        .blocks
+                        .insert(block.id, format!("{:?}, {quarters}", lane.name));
+                }
+            }
+            for category in &plan.time_categories {
+                names
+                    .categories
+                    .insert(category.id, format!("{:?}", category.name));
+            }
+            for line in &plan.budget_lines {
+                names.lines.insert(line.id, format!("{:?}", line.name));
+            }
+        }
+        names
+    }
+}
+
+fn named<Id: Hash + Eq + Display>(names: &HashMap<Id, String>, kind: &str, id: &Id) -> String {
+    names
+        .get(id)
+        .cloned()
+        .unwrap_or_else(|| format!("{kind} {id}"))
+}
+
 impl<'c> Fields<'c> {
-    pub fn new(choices: &'c Choices) -> Fields<'c> {
+    pub fn new(choices: &'c Choices, names: Names) -> Fields<'c> {
         Fields {
             choices,
+            names: Rc::new(names),
             conflicts: Vec::new(),
         }
     }
@@ -114,6 +162,11 @@ pub(super) struct One<'f, 'c> {
 }
 
 impl One<'_, '_> {
+    /// What ids are called, for a field's text.
+    pub fn names(&self) -> Rc<Names> {
+        Rc::clone(&self.fields.names)
+    }
+
     /// One field merged: the side that changed it wins; changed on both
     /// sides to different values, a conflict, with mine kept until the
     /// person chooses theirs.
@@ -123,7 +176,7 @@ impl One<'_, '_> {
         base: Option<&T>,
         mine: &T,
         theirs: &T,
-        show: fn(&T) -> String,
+        show: impl Fn(&T) -> String,
     ) -> T {
         if mine == theirs || base == Some(theirs) {
             return mine.clone();
@@ -218,9 +271,12 @@ impl Record for PlacedTask {
                 (true, Some(on)) => format!("done on {on}"),
             },
         );
+        let names = one.names();
         PlacedTask {
-            block: field!(one, base, mine, theirs, block, "block", |block| format!(
-                "block {block}"
+            block: field!(one, base, mine, theirs, block, "block", |block| named(
+                &names.blocks,
+                "block",
+                block
             )),
             task: Task {
                 id: m.id,
@@ -255,9 +311,12 @@ impl Record for PlacedBlock {
         span(&self.quarters)
     }
     fn merge(one: &mut One<'_, '_>, base: Option<&Self>, mine: &Self, theirs: &Self) -> Self {
+        let names = one.names();
         PlacedBlock {
-            lane: field!(one, base, mine, theirs, lane, "swimlane", |lane| format!(
-                "swimlane {lane}"
+            lane: field!(one, base, mine, theirs, lane, "swimlane", |lane| named(
+                &names.lanes,
+                "swimlane",
+                lane
             )),
             id: mine.id,
             quarters: field!(one, base, mine, theirs, quarters, "quarters", span),
@@ -440,11 +499,14 @@ impl Record for TimeEntry {
         format!("({}, {} h)", self.date, self.hours)
     }
     fn merge(one: &mut One<'_, '_>, base: Option<&Self>, mine: &Self, theirs: &Self) -> Self {
+        let names = one.names();
         TimeEntry {
             id: mine.id,
             date: field!(one, base, mine, theirs, date, "date", date),
-            category: field!(one, base, mine, theirs, category, "category", |c| format!(
-                "category {c}"
+            category: field!(one, base, mine, theirs, category, "category", |c| named(
+                &names.categories,
+                "category",
+                c
             )),
             hours: field!(one, base, mine, theirs, hours, "hours", hours),
             note: field!(one, base, mine, theirs, note, "note", quoted),
@@ -462,11 +524,14 @@ impl Record for Expense {
         format!("({}, {})", self.date, format_cents(self.cents, ""))
     }
     fn merge(one: &mut One<'_, '_>, base: Option<&Self>, mine: &Self, theirs: &Self) -> Self {
+        let names = one.names();
         Expense {
             id: mine.id,
             date: field!(one, base, mine, theirs, date, "date", date),
-            line: field!(one, base, mine, theirs, line, "budget line", |l| format!(
-                "budget line {l}"
+            line: field!(one, base, mine, theirs, line, "budget line", |l| named(
+                &names.lines,
+                "budget line",
+                l
             )),
             cents: field!(one, base, mine, theirs, cents, "amount", cents),
             note: field!(one, base, mine, theirs, note, "note", quoted),

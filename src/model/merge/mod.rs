@@ -103,7 +103,7 @@ pub fn merge_choosing(
     theirs: &Plan,
     choices: &Choices,
 ) -> Result<Merged, MergeError> {
-    let mut fields = Fields::new(choices);
+    let mut fields = Fields::new(choices, fields::Names::of(base, mine, theirs));
     let mut kept = Vec::new();
 
     let header = fields.record(
