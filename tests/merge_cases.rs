@@ -319,3 +319,60 @@ fn a_conflict_names_the_blocks_and_categories_it_is_about() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn two_records_added_by_hand_with_one_id_are_both_kept() {
+    let base = example();
+    let next = base.tasks().map(|t| t.id.0).max().unwrap() + 1;
+    let add = |plan: &mut Plan, title: &str| {
+        plan.swimlanes[0].blocks[0].tasks.push(Task {
+            id: TaskId(next),
+            title: title.to_owned(),
+            done: false,
+            done_on: None,
+            due: None,
+            notes: String::new(),
+            phase: None,
+        });
+        plan.time_categories.push(yearplan::model::TimeCategory {
+            id: CategoryId(9),
+            name: format!("{title} category"),
+            weekly_min_hours: 1.0,
+            weekly_max_hours: 2.0,
+        });
+        plan.time_entries.push(TimeEntry {
+            category: CategoryId(9),
+            note: title.to_owned(),
+            ..entry(0x9999, 1.0)
+        });
+    };
+    let mut mine = base.clone();
+    add(&mut mine, "Mine");
+    let mut theirs = base.clone();
+    add(&mut theirs, "Theirs");
+
+    let merged = merge(&base, &mine, &theirs).unwrap();
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    let plan = &merged.plan;
+    assert_eq!(plan.task(TaskId(next)).unwrap().title, "Mine");
+    let theirs_task = plan.tasks().find(|t| t.title == "Theirs").unwrap();
+    assert_ne!(theirs_task.id, TaskId(next));
+    assert_eq!(plan.tasks().count(), base.tasks().count() + 2);
+    let theirs_category = plan
+        .time_categories
+        .iter()
+        .find(|c| c.name == "Theirs category")
+        .unwrap();
+    assert_ne!(theirs_category.id, CategoryId(9));
+    let theirs_entry = plan.time_entries.iter().find(|e| e.note == "Theirs").unwrap();
+    assert_eq!(theirs_entry.category, theirs_category.id, "the entry follows its category");
+    assert_eq!(plan.time_entries.len(), base.time_entries.len() + 2);
+    assert!(
+        merged.kept.iter().any(|k| k.contains("both sides added a task")),
+        "{:?}",
+        merged.kept
+    );
+    // The same record added on both sides is one record.
+    let same = merge(&base, &mine, &mine).unwrap();
+    assert_eq!(same.plan, mine);
+}

@@ -17,6 +17,7 @@
 //! Pure model code: no files, no clock.
 
 mod changes;
+mod clashes;
 mod fields;
 mod list;
 
@@ -103,8 +104,16 @@ pub fn merge_choosing(
     theirs: &Plan,
     choices: &Choices,
 ) -> Result<Merged, MergeError> {
-    let mut fields = Fields::new(choices, fields::Names::of(base, mine, theirs));
     let mut kept = Vec::new();
+    let renumbered = clashes::renumbered(base, mine, theirs);
+    let theirs = match &renumbered {
+        Some((plan, said)) => {
+            kept.extend(said.iter().cloned());
+            plan
+        }
+        None => theirs,
+    };
+    let mut fields = Fields::new(choices, fields::Names::of(base, mine, theirs));
 
     let header = fields.record(
         Some(&Header::of(base)),
