@@ -44,7 +44,9 @@ fn laptop(base: &Plan) -> Plan {
 }
 
 /// The desktop: every seventh task renamed, each lane's first task moved
-/// to the next lane, every third expense changed, 300 expenses added.
+/// to the next lane, every eleventh entry's note changed (some of them
+/// entries the laptop changed the hours of: a merge by field), every third
+/// expense changed, 300 expenses added.
 fn desktop(base: &Plan) -> Plan {
     let mut plan = base.clone();
     for task in plan
@@ -69,6 +71,9 @@ fn desktop(base: &Plan) -> Plan {
                 block.tasks.push(task);
             }
         }
+    }
+    for entry in plan.time_entries.iter_mut().step_by(11) {
+        entry.note.push_str(" (desktop)");
     }
     for expense in plan.expenses.iter_mut().step_by(3) {
         expense.cents += 1;

@@ -6,6 +6,47 @@ use std::hash::Hash;
 
 use super::fields::{Fields, Record};
 
+/// A list merged whole: its records (as [`members`] decides) in the order
+/// [`order`] gives. For the long lists (time entries, expenses), so it
+/// avoids what work it can: a list one side left as it was is the other
+/// side's list, and the records all three hold at the same places at the
+/// start (a log that only grew at its end) are merged without looking up.
+pub(super) fn merge_list<R: Record>(
+    fields: &mut Fields<'_>,
+    base: &[R],
+    mine: &[R],
+    theirs: &[R],
+) -> Vec<R> {
+    if theirs == base {
+        return mine.to_vec();
+    }
+    if mine == base || mine == theirs {
+        return theirs.to_vec();
+    }
+    // Keys are unique within a list, so a key of the shared start appears
+    // nowhere after it in any of the three.
+    let shared = base
+        .iter()
+        .zip(mine)
+        .zip(theirs)
+        .take_while(|((b, m), t)| b.key() == m.key() && m.key() == t.key())
+        .count();
+    let mut merged = Vec::with_capacity(mine.len().max(theirs.len()));
+    for ((b, m), t) in base.iter().zip(mine).zip(theirs).take(shared) {
+        merged.push(fields.record(Some(b), m, t));
+    }
+    let (base, mine, theirs) = (&base[shared..], &mine[shared..], &theirs[shared..]);
+    let mut rest = members(fields, base, mine, theirs);
+    let wanted: HashSet<R::Key> = rest.keys().cloned().collect();
+    let keys = |records: &[R]| records.iter().map(Record::key).collect::<Vec<_>>();
+    merged.extend(
+        order(&keys(base), &keys(mine), &keys(theirs), &wanted)
+            .into_iter()
+            .filter_map(|key| rest.remove(&key)),
+    );
+    merged
+}
+
 /// The records of the merged list, by key, and the conflicts found on the way
 /// (in [`Fields`]).
 ///
@@ -23,7 +64,8 @@ pub(super) fn members<R: Record>(
 ) -> HashMap<R::Key, R> {
     let base_by_key = by_key(base);
     let theirs_by_key = by_key(theirs);
-    let mine_keys: HashSet<R::Key> = mine.iter().map(Record::key).collect();
+    let mut mine_keys: HashSet<R::Key> = HashSet::with_capacity(mine.len());
+    mine_keys.extend(mine.iter().map(Record::key));
     let mut merged = HashMap::with_capacity(mine.len().max(theirs.len()));
     for record in mine {
         let key = record.key();
@@ -58,10 +100,9 @@ pub(super) fn members<R: Record>(
 }
 
 fn by_key<R: Record>(records: &[R]) -> HashMap<R::Key, &R> {
-    records
-        .iter()
-        .map(|record| (record.key(), record))
-        .collect()
+    let mut by_key = HashMap::with_capacity(records.len());
+    by_key.extend(records.iter().map(|record| (record.key(), record)));
+    by_key
 }
 
 /// The order of the merged list: the order of the side that reordered the
@@ -75,7 +116,9 @@ pub(super) fn order<K: Clone + Eq + Hash + Ord>(
     theirs: &[K],
     members: &HashSet<K>,
 ) -> Vec<K> {
-    let (leading, other) = if reordered(base, mine) || !reordered(base, theirs) {
+    let in_base = set_of(base);
+    let (leading, other) = if reordered(base, &in_base, mine) || !reordered(base, &in_base, theirs)
+    {
         (mine, theirs)
     } else {
         (theirs, mine)
@@ -85,7 +128,8 @@ pub(super) fn order<K: Clone + Eq + Hash + Ord>(
         .iter()
         .filter(|key| members.contains(key) && placed.insert(key))
         .collect();
-    let spine_set: HashSet<&K> = spine.iter().copied().collect();
+    let mut spine_set: HashSet<&K> = HashSet::with_capacity(spine.len());
+    spine_set.extend(spine.iter().copied());
     // What goes after each record of the spine (or before all of it).
     let mut after: HashMap<Option<&K>, Vec<&K>> = HashMap::new();
     for list in [other, base] {
@@ -112,10 +156,16 @@ pub(super) fn order<K: Clone + Eq + Hash + Ord>(
     ordered.into_iter().cloned().collect()
 }
 
-/// Whether `side` holds the records it shares with `base` in another order.
-fn reordered<K: Eq + Hash>(base: &[K], side: &[K]) -> bool {
-    let in_base: HashSet<&K> = base.iter().collect();
-    let in_side: HashSet<&K> = side.iter().collect();
+fn set_of<K: Eq + Hash>(keys: &[K]) -> HashSet<&K> {
+    let mut set = HashSet::with_capacity(keys.len());
+    set.extend(keys.iter());
+    set
+}
+
+/// Whether `side` holds the records it shares with `base` (whose keys are
+/// `in_base`) in another order.
+fn reordered<K: Eq + Hash>(base: &[K], in_base: &HashSet<&K>, side: &[K]) -> bool {
+    let in_side = set_of(side);
     let mut shared_in_base = base.iter().filter(|key| in_side.contains(key));
     let mut shared_in_side = side.iter().filter(|key| in_base.contains(key));
     loop {
@@ -166,8 +216,9 @@ mod tests {
 
     #[test]
     fn detecting_a_reorder_ignores_additions_and_deletions() {
-        assert!(!reordered(&[1, 2, 3], &[0, 1, 3, 4]));
-        assert!(reordered(&[1, 2, 3], &[1, 3, 2]));
-        assert!(!reordered::<u32>(&[], &[]));
+        let base = [1, 2, 3];
+        assert!(!reordered(&base, &set_of(&base), &[0, 1, 3, 4]));
+        assert!(reordered(&base, &set_of(&base), &[1, 3, 2]));
+        assert!(!reordered::<u32>(&[], &HashSet::new(), &[]));
     }
 }

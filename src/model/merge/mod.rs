@@ -146,19 +146,20 @@ pub fn merge_choosing(
         &mine.review_cadences,
         &theirs.review_cadences,
     );
-    let entries = members(
+    // The long lists, merged whole and in order at once.
+    let entries = list::merge_list(
         &mut fields,
         &base.time_entries,
         &mine.time_entries,
         &theirs.time_entries,
     );
-    let expenses = members(
+    let expenses = list::merge_list(
         &mut fields,
         &base.expenses,
         &mine.expenses,
         &theirs.expenses,
     );
-    let reviews = members(&mut fields, &base.reviews, &mine.reviews, &theirs.reviews);
+    let reviews = list::merge_list(&mut fields, &base.reviews, &mine.reviews, &theirs.reviews);
 
     let board = [base, mine, theirs].map(Board::of);
     let [b, m, t] = &board;
@@ -212,7 +213,7 @@ pub fn merge_choosing(
             lanes.insert(lane, head);
         }
     }
-    for entry in entries.values() {
+    for entry in &entries {
         keep(
             &mut categories,
             entry.category,
@@ -222,7 +223,7 @@ pub fn merge_choosing(
             "the other side logged hours to it",
         );
     }
-    for expense in expenses.values() {
+    for expense in &expenses {
         keep(
             &mut lines,
             expense.line,
@@ -291,14 +292,9 @@ pub fn merge_choosing(
             &theirs.review_cadences,
             cadences,
         ),
-        time_entries: ordered(
-            &base.time_entries,
-            &mine.time_entries,
-            &theirs.time_entries,
-            entries,
-        ),
-        expenses: ordered(&base.expenses, &mine.expenses, &theirs.expenses, expenses),
-        reviews: ordered(&base.reviews, &mine.reviews, &theirs.reviews, reviews),
+        time_entries: entries,
+        expenses,
+        reviews,
         import_rules: rules,
     };
     validate(&plan)?;
