@@ -364,11 +364,21 @@ fn two_records_added_by_hand_with_one_id_are_both_kept() {
         .find(|c| c.name == "Theirs category")
         .unwrap();
     assert_ne!(theirs_category.id, CategoryId(9));
-    let theirs_entry = plan.time_entries.iter().find(|e| e.note == "Theirs").unwrap();
-    assert_eq!(theirs_entry.category, theirs_category.id, "the entry follows its category");
+    let theirs_entry = plan
+        .time_entries
+        .iter()
+        .find(|e| e.note == "Theirs")
+        .unwrap();
+    assert_eq!(
+        theirs_entry.category, theirs_category.id,
+        "the entry follows its category"
+    );
     assert_eq!(plan.time_entries.len(), base.time_entries.len() + 2);
     assert!(
-        merged.kept.iter().any(|k| k.contains("both sides added a task")),
+        merged
+            .kept
+            .iter()
+            .any(|k| k.contains("both sides added a task")),
         "{:?}",
         merged.kept
     );
