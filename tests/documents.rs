@@ -360,6 +360,7 @@ fn after_a_crash_the_kept_base_lets_the_restored_changes_merge_with_the_file() {
 
     let mut second = harness(saved.app());
     click(&mut second, "Restore");
+    wait_for_open(&mut second);
     second.get_by_label("The plan's file was changed by another program.");
     click(&mut second, "Merge");
     wait_for_open(&mut second);

@@ -33,6 +33,9 @@ pub(super) enum LoadFor {
     Reload,
     /// To merge it into the plan in the window.
     Merge(MergeWith),
+    /// To see whether the plan's file still holds the base (after a
+    /// recovery copy was restored); if not, it is offered for merging.
+    CompareWithBase,
 }
 
 impl Loading {
@@ -490,6 +493,11 @@ impl YearplanApp {
             LoadFor::Open => self.opened(path, result),
             LoadFor::Reload => self.reloaded(path, result),
             LoadFor::Merge(with) => self.merge_read(with, result),
+            LoadFor::CompareWithBase => {
+                if result.is_ok_and(|on_disk| Some(&on_disk) != self.base.as_ref()) {
+                    self.disk.mark_changed();
+                }
+            }
         }
     }
 

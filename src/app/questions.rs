@@ -327,11 +327,10 @@ impl YearplanApp {
             "Restored the unsaved changes. Save to keep them.".to_owned(),
         ));
         // The file may have changed since the copy was made (a sync while
-        // Yearplan was not running): then it is offered for merging.
-        if let (Some(path), Some(base)) = (&path, &self.base)
-            && crate::io::load_plan(path).is_ok_and(|on_disk| on_disk != *base)
-        {
-            self.disk.mark_changed();
+        // Yearplan was not running): then it is offered for merging. Read
+        // in the background, as every plan is.
+        if let Some(path) = path.filter(|_| self.base.is_some()) {
+            self.read_in_background(&path, super::LoadFor::CompareWithBase);
         }
     }
 

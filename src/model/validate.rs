@@ -138,25 +138,21 @@ impl Problems {
     }
 }
 
-/// Remembers the first owner of each id and reports every later one.
-struct Ids<K> {
-    seen: HashMap<K, String>,
+/// Remembers the first owner of each id and reports every later one. The
+/// owner is whatever names it in a message: a `String`, or a [`Place`] for
+/// the long lists, written out only if a message needs it.
+struct Ids<K, O = String> {
+    seen: HashMap<K, O>,
 }
 
-impl<K: std::hash::Hash + Eq + Copy + fmt::Display> Ids<K> {
+impl<K: std::hash::Hash + Eq + Copy + fmt::Display, O: fmt::Display> Ids<K, O> {
     fn new() -> Self {
         Ids {
             seen: HashMap::new(),
         }
     }
 
-    fn claim(
-        &mut self,
-        problems: &mut Problems,
-        kind: &str,
-        id: K,
-        owner: impl FnOnce() -> String,
-    ) {
+    fn claim(&mut self, problems: &mut Problems, kind: &str, id: K, owner: impl FnOnce() -> O) {
         match self.seen.entry(id) {
             Entry::Vacant(slot) => {
                 slot.insert(owner());
@@ -186,39 +182,6 @@ struct Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} ({})", self.what, self.index + 1, self.date)
-    }
-}
-
-/// The ids of one list of dated records, each with where it first was.
-struct RecordIds {
-    seen: HashMap<u64, Place>,
-}
-
-impl RecordIds {
-    fn new() -> Self {
-        RecordIds {
-            seen: HashMap::new(),
-        }
-    }
-
-    /// Claims the id of a record that may not have one yet: 0 is what a
-    /// record read without an id holds until it is given one on load, so
-    /// it is never reported as used twice.
-    fn claim(&mut self, problems: &mut Problems, kind: &str, id: u64, place: Place) {
-        if id == 0 {
-            return;
-        }
-        match self.seen.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert(place);
-            }
-            Entry::Occupied(first) => {
-                let first = *first.get();
-                problems.add(format_args!(
-                    "{kind} {id} is used twice: by {first} and by {place}"
-                ));
-            }
-        }
     }
 }
 
@@ -358,14 +321,17 @@ fn check_time(plan: &Plan, problems: &mut Problems) {
         }
     }
 
-    let mut entry_ids = RecordIds::new();
+    let mut entry_ids: Ids<u64, Place> = Ids::new();
     for (index, entry) in plan.time_entries.iter().enumerate() {
         let place = Place {
             what: "time entry",
             index,
             date: entry.date,
         };
-        entry_ids.claim(problems, "time entry id", entry.id.0, place);
+        // 0: read without an id, and given one on load; never "used twice".
+        if entry.id.0 != 0 {
+            entry_ids.claim(problems, "time entry id", entry.id.0, || place);
+        }
         problems.check_date(&place, "date", entry.date);
         if !known_categories.contains(&entry.category) {
             problems.add(format_args!(
@@ -404,14 +370,17 @@ fn check_money(plan: &Plan, problems: &mut Problems) {
         }
     }
 
-    let mut expense_ids = RecordIds::new();
+    let mut expense_ids: Ids<u64, Place> = Ids::new();
     for (index, expense) in plan.expenses.iter().enumerate() {
         let place = Place {
             what: "expense",
             index,
             date: expense.date,
         };
-        expense_ids.claim(problems, "expense id", expense.id.0, place);
+        // 0: read without an id, and given one on load; never "used twice".
+        if expense.id.0 != 0 {
+            expense_ids.claim(problems, "expense id", expense.id.0, || place);
+        }
         problems.check_date(&place, "date", expense.date);
         if !known_lines.contains(&expense.line) {
             problems.add(format_args!(
@@ -475,14 +444,17 @@ fn check_reviews(plan: &Plan, problems: &mut Problems) {
             ));
         }
     }
-    let mut review_ids = RecordIds::new();
+    let mut review_ids: Ids<u64, Place> = Ids::new();
     for (index, review) in plan.reviews.iter().enumerate() {
         let place = Place {
             what: "review",
             index,
             date: review.date,
         };
-        review_ids.claim(problems, "review id", review.id.0, place);
+        // 0: read without an id, and given one on load; never "used twice".
+        if review.id.0 != 0 {
+            review_ids.claim(problems, "review id", review.id.0, || place);
+        }
         problems.check_date(&place, "date", review.date);
     }
 }

@@ -88,91 +88,90 @@ pub(super) fn renumbered(base: &Plan, mine: &Plan, theirs: &Plan) -> Option<(Pla
         }
     }
 
-    for old in list_clashes(base, mine, theirs, |p| &p.time_categories, |c| c.id.0) {
-        let new = unused(
-            old,
-            [base, mine, &plan].map(|p| p.time_categories.iter().map(|c| c.id.0)),
-        );
-        for category in plan.time_categories.iter_mut().filter(|c| c.id.0 == old) {
-            said.push(clash("time category", old, new, &category.name));
-            category.id.0 = new;
-        }
+    let categories = List {
+        kind: "time category",
+        records: |p| &p.time_categories,
+        records_mut: |p| &mut p.time_categories,
+        id: |c| c.id.0,
+        id_mut: |c| &mut c.id.0,
+        name: |c| c.name.clone(),
+    };
+    for (old, new) in categories.renumber(base, mine, theirs, &mut plan, &mut said) {
         for entry in plan.time_entries.iter_mut().filter(|e| e.category.0 == old) {
             entry.category.0 = new;
         }
-        for rule in &mut plan.import_rules.hours {
-            if let Some(into) = &mut rule.into
-                && into.0 == old
-            {
+        for into in plan
+            .import_rules
+            .hours
+            .iter_mut()
+            .filter_map(|r| r.into.as_mut())
+        {
+            if into.0 == old {
                 into.0 = new;
             }
         }
     }
-
-    for old in list_clashes(base, mine, theirs, |p| &p.budget_lines, |l| l.id.0) {
-        let new = unused(
-            old,
-            [base, mine, &plan].map(|p| p.budget_lines.iter().map(|l| l.id.0)),
-        );
-        for line in plan.budget_lines.iter_mut().filter(|l| l.id.0 == old) {
-            said.push(clash("budget line", old, new, &line.name));
-            line.id.0 = new;
-        }
+    let lines = List {
+        kind: "budget line",
+        records: |p| &p.budget_lines,
+        records_mut: |p| &mut p.budget_lines,
+        id: |l| l.id.0,
+        id_mut: |l| &mut l.id.0,
+        name: |l| l.name.clone(),
+    };
+    for (old, new) in lines.renumber(base, mine, theirs, &mut plan, &mut said) {
         for expense in plan.expenses.iter_mut().filter(|e| e.line.0 == old) {
             expense.line.0 = new;
         }
-        for rule in &mut plan.import_rules.expenses {
-            if let Some(into) = &mut rule.into
-                && into.0 == old
-            {
+        for into in plan
+            .import_rules
+            .expenses
+            .iter_mut()
+            .filter_map(|r| r.into.as_mut())
+        {
+            if into.0 == old {
                 into.0 = new;
             }
         }
     }
-
-    for old in list_clashes(base, mine, theirs, |p| &p.success_metrics, |m| m.id.0) {
-        let new = unused(
-            old,
-            [base, mine, &plan].map(|p| p.success_metrics.iter().map(|m| m.id.0)),
-        );
-        for metric in plan.success_metrics.iter_mut().filter(|m| m.id.0 == old) {
-            said.push(clash("success metric", old, new, &metric.name));
-            metric.id.0 = new;
-        }
+    List {
+        kind: "success metric",
+        records: |p| &p.success_metrics,
+        records_mut: |p| &mut p.success_metrics,
+        id: |m| m.id.0,
+        id_mut: |m| &mut m.id.0,
+        name: |m| m.name.clone(),
     }
-
+    .renumber(base, mine, theirs, &mut plan, &mut said);
     // Entries, expenses and reviews: an id written by hand, or one derived
     // from the record's content (which two different records do not share).
-    for old in list_clashes(base, mine, theirs, |p| &p.time_entries, |e| e.id.0) {
-        let new = unused(
-            old,
-            [base, mine, &plan].map(|p| p.time_entries.iter().map(|e| e.id.0)),
-        );
-        for entry in plan.time_entries.iter_mut().filter(|e| e.id.0 == old) {
-            said.push(clash("time entry", old, new, &entry.date.to_string()));
-            entry.id.0 = new;
-        }
+    List {
+        kind: "time entry",
+        records: |p| &p.time_entries,
+        records_mut: |p| &mut p.time_entries,
+        id: |e| e.id.0,
+        id_mut: |e| &mut e.id.0,
+        name: |e| e.date.to_string(),
     }
-    for old in list_clashes(base, mine, theirs, |p| &p.expenses, |e| e.id.0) {
-        let new = unused(
-            old,
-            [base, mine, &plan].map(|p| p.expenses.iter().map(|e| e.id.0)),
-        );
-        for expense in plan.expenses.iter_mut().filter(|e| e.id.0 == old) {
-            said.push(clash("expense", old, new, &expense.date.to_string()));
-            expense.id.0 = new;
-        }
+    .renumber(base, mine, theirs, &mut plan, &mut said);
+    List {
+        kind: "expense",
+        records: |p| &p.expenses,
+        records_mut: |p| &mut p.expenses,
+        id: |e| e.id.0,
+        id_mut: |e| &mut e.id.0,
+        name: |e| e.date.to_string(),
     }
-    for old in list_clashes(base, mine, theirs, |p| &p.reviews, |r| r.id.0) {
-        let new = unused(
-            old,
-            [base, mine, &plan].map(|p| p.reviews.iter().map(|r| r.id.0)),
-        );
-        for review in plan.reviews.iter_mut().filter(|r| r.id.0 == old) {
-            said.push(clash("review", old, new, &review.date.to_string()));
-            review.id.0 = new;
-        }
+    .renumber(base, mine, theirs, &mut plan, &mut said);
+    List {
+        kind: "review",
+        records: |p| &p.reviews,
+        records_mut: |p| &mut p.reviews,
+        id: |r| r.id.0,
+        id_mut: |r| &mut r.id.0,
+        name: |r| r.date.to_string(),
     }
+    .renumber(base, mine, theirs, &mut plan, &mut said);
 
     (!said.is_empty()).then_some((plan, said))
 }
@@ -201,22 +200,56 @@ fn clashes<'a, R: PartialEq + 'a>(
         .collect()
 }
 
-fn list_clashes<R: PartialEq>(
-    base: &Plan,
-    mine: &Plan,
-    theirs: &Plan,
-    list: fn(&Plan) -> &Vec<R>,
+/// A flat list of records with number ids, as renumbering sees it.
+struct List<R> {
+    kind: &'static str,
+    records: fn(&Plan) -> &Vec<R>,
+    records_mut: fn(&mut Plan) -> &mut Vec<R>,
     id: fn(&R) -> u64,
-) -> Vec<u64> {
-    let mut found: Vec<u64> = clashes(
-        list(base).iter().map(id),
-        list(mine).iter().map(|r| (id(r), r)),
-        list(theirs).iter().map(|r| (id(r), r)),
-    )
-    .into_iter()
-    .collect();
-    found.sort_unstable();
-    found
+    id_mut: fn(&mut R) -> &mut u64,
+    name: fn(&R) -> String,
+}
+
+impl<R: PartialEq> List<R> {
+    /// Gives each record of `plan` (theirs) that clashes with a different
+    /// record of mine an id none of the three versions uses; the ids
+    /// changed, old and new, for what points at them to follow.
+    fn renumber(
+        &self,
+        base: &Plan,
+        mine: &Plan,
+        theirs: &Plan,
+        plan: &mut Plan,
+        said: &mut Vec<String>,
+    ) -> Vec<(u64, u64)> {
+        let mut clashing: Vec<u64> = clashes(
+            (self.records)(base).iter().map(|r| (self.id)(r)),
+            (self.records)(mine).iter().map(|r| ((self.id)(r), r)),
+            (self.records)(theirs).iter().map(|r| ((self.id)(r), r)),
+        )
+        .into_iter()
+        .collect();
+        if clashing.is_empty() {
+            return Vec::new();
+        }
+        clashing.sort_unstable();
+        let mut used =
+            used_ids([base, mine, theirs].map(|p| (self.records)(p).iter().map(|r| (self.id)(r))));
+        let mut renamed = Vec::with_capacity(clashing.len());
+        for old in clashing {
+            let new = first_unused_in(old, &used);
+            used.insert(new);
+            for record in (self.records_mut)(plan) {
+                let id = (self.id_mut)(record);
+                if *id == old {
+                    *id = new;
+                    said.push(clash(self.kind, old, new, &(self.name)(record)));
+                }
+            }
+            renamed.push((old, new));
+        }
+        renamed
+    }
 }
 
 fn used_ids<I: Iterator<Item = u64>>(lists: [I; 3]) -> HashSet<u64> {

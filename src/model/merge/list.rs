@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
-use super::fields::{Fields, Record};
+use super::fields::{Fields, Record, keys};
 
 /// A list merged whole: its records (as [`members`] decides) in the order
 /// [`order`] gives. For the long lists (time entries, expenses), so it
@@ -36,15 +36,23 @@ pub(super) fn merge_list<R: Record>(
         merged.push(fields.record(Some(b), m, t));
     }
     let (base, mine, theirs) = (&base[shared..], &mine[shared..], &theirs[shared..]);
-    let mut rest = members(fields, base, mine, theirs);
-    let wanted: HashSet<R::Key> = rest.keys().cloned().collect();
-    let keys = |records: &[R]| records.iter().map(Record::key).collect::<Vec<_>>();
-    merged.extend(
-        order(&keys(base), &keys(mine), &keys(theirs), &wanted)
-            .into_iter()
-            .filter_map(|key| rest.remove(&key)),
-    );
+    let rest = members(fields, base, mine, theirs);
+    merged.extend(ordered(base, mine, theirs, rest));
     merged
+}
+
+/// The records of `members` in the order [`order`] gives them.
+pub(super) fn ordered<R: Record>(
+    base: &[R],
+    mine: &[R],
+    theirs: &[R],
+    mut members: HashMap<R::Key, R>,
+) -> Vec<R> {
+    let wanted: HashSet<R::Key> = members.keys().cloned().collect();
+    order(&keys(base), &keys(mine), &keys(theirs), &wanted)
+        .into_iter()
+        .filter_map(|key| members.remove(&key))
+        .collect()
 }
 
 /// The records of the merged list, by key, and the conflicts found on the way

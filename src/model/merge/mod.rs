@@ -27,6 +27,7 @@ use std::fmt;
 pub use changes::{Changes, changes};
 pub use fields::WHOLE_RECORD;
 use fields::{Fields, LaneHead, PlacedBlock, PlacedTask, Record, Rule, keys};
+use list::{members, ordered};
 
 use super::import_rules::{ImportRule, ImportRules};
 use super::validate::{ValidationError, validate};
@@ -323,29 +324,6 @@ pub fn likely_base<'a>(candidates: &[&'a Plan], mine: &Plan, theirs: &Plan) -> O
             )
         })
         .map(|(_, candidate)| candidate)
-}
-
-fn members<R: Record>(
-    fields: &mut Fields<'_>,
-    base: &[R],
-    mine: &[R],
-    theirs: &[R],
-) -> HashMap<R::Key, R> {
-    list::members(fields, base, mine, theirs)
-}
-
-/// The records of `members` in the order [`list::order`] gives them.
-fn ordered<R: Record>(
-    base: &[R],
-    mine: &[R],
-    theirs: &[R],
-    mut members: HashMap<R::Key, R>,
-) -> Vec<R> {
-    let wanted: HashSet<R::Key> = members.keys().cloned().collect();
-    list::order(&keys(base), &keys(mine), &keys(theirs), &wanted)
-        .into_iter()
-        .filter_map(|key| members.remove(&key))
-        .collect()
 }
 
 /// Puts the record `key` back into `members` from the first of `sides` that
