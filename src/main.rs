@@ -53,6 +53,7 @@ fn run_window(path: Option<std::path::PathBuf>) -> eframe::Result {
                 .and_then(|storage| eframe::get_value(storage, Preferences::KEY))
                 .unwrap_or_default();
             creation.egui_ctx.set_theme(preferences.theme.preference());
+            yearplan::app::install_fonts(&creation.egui_ctx);
             let mut app =
                 YearplanApp::open(path.as_deref(), Clock::System).with_preferences(preferences);
             if let Some(folder) = YearplanApp::default_recovery_folder() {

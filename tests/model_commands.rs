@@ -1100,6 +1100,31 @@ mod time {
             let name = self
                 .pick(&["Learning", "learning ", "", "Writing", "Rest", "Ünïcode"])
                 .to_owned();
+            // A moment in the years around the plan's, now and then far off.
+            let at = self.date().and_hms_opt(
+                u32::try_from(self.below(24)).unwrap(),
+                u32::try_from(self.below(60)).unwrap(),
+                u32::try_from(self.below(60)).unwrap(),
+            );
+            let at = at.unwrap();
+            match self.below(18) {
+                15 => {
+                    return TimeCommand::StartTimer {
+                        category,
+                        note: name,
+                        at,
+                        seed: self.next(),
+                    };
+                }
+                16 => {
+                    return TimeCommand::StopTimer {
+                        at,
+                        seed: self.next(),
+                    };
+                }
+                17 => return TimeCommand::DiscardTimer,
+                _ => {}
+            }
             match self.below(15) {
                 0..=3 => TimeCommand::AddEntry {
                     entry: self.entry(),

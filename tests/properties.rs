@@ -447,6 +447,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                         notes,
                     })
                     .collect(),
+                timer: None,
                 import_rules: ImportRules::default(),
             };
             plan.import_rules = import_rules_for(rules, &plan);

@@ -51,7 +51,19 @@ pub(super) struct Saving {
     revision: u64,
     /// The plan being written: the base of the next merge once it is on disk.
     plan: Plan,
+    kind: SaveKind,
     receiver: Receiver<Result<(), FileError>>,
+}
+
+/// What a save writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SaveKind {
+    /// The plan in the window. Says "Saved to …" unless something more
+    /// telling is on the status line (what the timer recorded).
+    Whole { keep_notice: bool },
+    /// The file's own version with only the timer's change: the plan in
+    /// the window keeps its other changes unsaved.
+    TimerOnly,
 }
 
 /// What the file looked like when the app last read or wrote it, to notice
@@ -63,7 +75,7 @@ pub(super) struct DiskWatch {
     /// The file changed and the person has not answered yet.
     changed: bool,
     /// The person chose to keep their version: Save must still ask.
-    kept_ours: bool,
+    pub(super) kept_ours: bool,
     next_check: f64,
 }
 
@@ -116,7 +128,7 @@ impl DiskWatch {
     }
 
     /// Whether the file is no longer what the app last read or wrote.
-    fn differs(&self) -> bool {
+    pub(super) fn differs(&self) -> bool {
         match &self.path {
             Some(path) => Stamp::of(path) != self.stamp,
             None => false,
@@ -312,11 +324,28 @@ impl YearplanApp {
     /// thread, so a large plan never freezes the window; the app takes the
     /// result in a later frame ([`Self::wait_for_save`] waits for it).
     pub fn save_to(&mut self, path: &Path) {
+        let plan = self.document.plan.clone();
+        self.start_saving(path, plan, SaveKind::Whole { keep_notice: false });
+    }
+
+    /// Saves the plan to its file, leaving the status line as it is.
+    pub(super) fn save_keeping_notice(&mut self, path: &Path) {
+        let plan = self.document.plan.clone();
+        self.start_saving(path, plan, SaveKind::Whole { keep_notice: true });
+    }
+
+    /// Writes `plan` (the file's version with the timer's change) to the
+    /// plan's file, while the window's plan stays unsaved.
+    pub(super) fn save_beside_unsaved(&mut self, path: &Path, plan: Plan) {
+        self.start_saving(path, plan, SaveKind::TimerOnly);
+    }
+
+    fn start_saving(&mut self, path: &Path, plan: Plan, kind: SaveKind) {
         if self.saving.is_some() {
             self.notice = Some(Notice::Info("Still saving the plan…".to_owned()));
             return;
         }
-        let plan = self.document.plan.clone();
+        let written = plan.clone();
         let owned = path.to_path_buf();
         let (sender, receiver) = channel();
         let spawned = std::thread::Builder::new()
@@ -327,14 +356,15 @@ impl YearplanApp {
         let saving = Saving {
             path: path.to_path_buf(),
             revision: self.revision,
-            plan: self.document.plan.clone(),
+            plan: written,
+            kind,
             receiver,
         };
         match spawned {
             Ok(_) => self.saving = Some(saving),
             // No thread to be had: write it here rather than not at all.
             Err(_) => {
-                let result = io::save_plan(path, &self.document.plan);
+                let result = io::save_plan(path, &saving.plan);
                 self.saved(&saving, result);
             }
         }
@@ -385,10 +415,23 @@ impl YearplanApp {
     }
 
     fn saved(&mut self, saving: &Saving, result: Result<(), FileError>) {
-        match result {
-            Ok(()) => {
+        match (result, saving.kind) {
+            (Ok(()), SaveKind::TimerOnly) => {
+                self.disk = DiskWatch::of(Some(&saving.path));
+                self.base = Some(saving.plan.clone());
+                // No state of the window's history is what the file holds now.
+                self.saved_revision = None;
+            }
+            (Err(error), SaveKind::TimerOnly) => {
+                self.show_error(format!(
+                    "Could not write the timer to the plan's file.\n\n{error}"
+                ));
+            }
+            (Ok(()), SaveKind::Whole { keep_notice }) => {
                 let path = &saving.path;
-                self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                if !keep_notice {
+                    self.notice = Some(Notice::Info(format!("Saved to {}", path.display())));
+                }
                 self.document.path = Some(path.clone());
                 self.saved_revision = Some(saving.revision);
                 // Edits made while it was being written are still unsaved.
@@ -403,7 +446,7 @@ impl YearplanApp {
                     self.go_ahead(action);
                 }
             }
-            Err(error) => {
+            (Err(error), SaveKind::Whole { .. }) => {
                 self.after_save = None;
                 self.show_error(format!("Could not save the plan.\n\n{error}"));
             }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,7 @@ mod files;
 mod history;
 mod questions;
 mod sync;
+mod timer;
 
 use files::{DiskWatch, LoadFor, Loading, Recovery, Saving};
 use history::History;
@@ -35,20 +36,42 @@ pub struct Document {
     pub dirty: bool,
 }
 
-/// Where "today" comes from; tests fix it so figures do not depend on the day they run.
+/// Where "today" and "now" come from; tests fix them so figures do not
+/// depend on the day they run.
 #[derive(Clone, Copy, Debug)]
 pub enum Clock {
     System,
+    /// A fixed day, at noon.
     Fixed(NaiveDate),
+    /// A fixed local date and time.
+    At(NaiveDateTime),
 }
 
 impl Clock {
     pub fn today(self) -> NaiveDate {
+        self.now().date()
+    }
+
+    /// The local date and time.
+    pub fn now(self) -> NaiveDateTime {
         match self {
-            Clock::System => chrono::Local::now().date_naive(),
-            Clock::Fixed(date) => date,
+            Clock::System => chrono::Local::now().naive_local(),
+            Clock::Fixed(date) => {
+                date.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default())
+            }
+            Clock::At(at) => at,
         }
     }
+}
+
+/// egui's fonts, with Hack (already there for monospace text) behind the
+/// proportional font, which lacks signs the window uses: the timer's ●.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        proportional.push("Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }
 
 /// What the app remembers between runs, apart from the plan (which is the
@@ -84,6 +107,7 @@ const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const TIMER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
 const TAB_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
 
 pub struct YearplanApp {
@@ -138,6 +162,13 @@ pub struct YearplanApp {
     conflict_copies: Vec<PathBuf>,
     /// The conflict copy just merged: its banner offers the trash.
     merged_copy: Option<PathBuf>,
+    /// The timer's category and note for the next start, wherever it shows.
+    timer_form: ui::timer::TimerForm,
+    /// The plan was just put in the window: look once whether its timer
+    /// was left running.
+    check_forgotten_timer: bool,
+    /// The question "was the timer left running?", while it shows.
+    forgotten_timer: Option<ui::timer::ForgottenTimer>,
 }
 
 impl YearplanApp {
@@ -188,6 +219,9 @@ impl YearplanApp {
             merging: None,
             conflict_copies,
             merged_copy: None,
+            timer_form: ui::timer::TimerForm::default(),
+            check_forgotten_timer: true,
+            forgotten_timer: None,
         }
     }
 
@@ -232,6 +266,11 @@ impl YearplanApp {
     pub fn with_clock(mut self, clock: Clock) -> YearplanApp {
         self.clock = clock;
         self
+    }
+
+    /// Moves the clock, as time passing does (tests).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     /// Where plans without a file are saved (tests point it at a temporary folder).
@@ -288,10 +327,18 @@ impl YearplanApp {
         &self.prefs
     }
 
-    /// `Yearplan — Annual Plan`, with a dot when there are unsaved changes.
+    /// `Yearplan — Annual Plan`, with a dot when there are unsaved changes,
+    /// after the running timer if there is one: `● Learning 0:42 · Yearplan — …`.
     pub fn window_title(&self) -> String {
         let marker = if self.document.dirty { " •" } else { "" };
-        format!("Yearplan — {}{marker}", self.document.plan.display_title())
+        let plan = &self.document.plan;
+        let timer = plan.timer.as_ref().map_or_else(String::new, |timer| {
+            format!(
+                "{} · ",
+                ui::timer::running_text(plan, timer, self.clock.now())
+            )
+        });
+        format!("{timer}Yearplan — {}{marker}", plan.display_title())
     }
 
     /// The one place the plan changes. The commands of one gesture (a drag,
@@ -381,6 +428,8 @@ impl YearplanApp {
         self.merging = None;
         self.conflict_copies.clear();
         self.merged_copy = None;
+        self.check_forgotten_timer = true;
+        self.forgotten_timer = None;
         self.derived = Derived::of(&document.plan);
         self.disk = DiskWatch::of(document.path.as_deref());
         self.document = document;
@@ -414,6 +463,8 @@ impl YearplanApp {
         self.poll_loading(&ctx);
         self.poll_saving(&ctx);
         self.watch_disk(&ctx);
+        let now = self.clock.now();
+        self.tick_timer(&ctx, now);
 
         let title = self.window_title();
         if title != self.shown_title {
@@ -427,16 +478,32 @@ impl YearplanApp {
         let mut budget_request = None;
         let mut go_to = None;
 
+        let view = PlanView {
+            plan: &self.document.plan,
+            derived: &self.derived,
+            today: now.date(),
+            now,
+            running: self
+                .document
+                .plan
+                .timer
+                .as_ref()
+                .map(|timer| timer.running(now)),
+            revision: self.revision,
+        };
         egui::Panel::top("top_bar").show(ui, |ui| {
             let state = ui::top_bar::BarState {
-                title: self.document.plan.display_title(),
+                title: view.plan.display_title(),
                 dirty: self.document.dirty,
                 can_undo: self.history.can_undo(),
                 can_redo: self.history.can_redo(),
                 recent: &self.prefs.recent,
                 theme: self.prefs.theme,
             };
-            action = ui::top_bar::ui(ui, &state, &mut self.tab);
+            let timer_form = &mut self.timer_form;
+            action = ui::top_bar::ui(ui, &state, &mut self.tab, |ui| {
+                ui::timer::bar_ui(ui, &view, timer_form);
+            });
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let loading = self.loading.as_ref().map(Loading::path);
@@ -447,13 +514,13 @@ impl YearplanApp {
                 loading,
             );
         });
+        let mut disk_answer = None;
         if self.disk.changed_outside() && self.merging.is_none() {
             egui::Panel::top("disk_banner").show(ui, |ui| {
-                if let Some(answer) = ui::top_bar::disk_banner_ui(ui, self.document.dirty) {
-                    self.disk_banner_answered(answer);
-                }
+                disk_answer = ui::top_bar::disk_banner_ui(ui, self.document.dirty);
             });
         }
+        let mut copy_answer = None;
         if let Some(copy) = self
             .merged_copy
             .clone()
@@ -462,33 +529,36 @@ impl YearplanApp {
         {
             let merged = self.merged_copy.is_some();
             egui::Panel::top("conflict_copy_banner").show(ui, |ui| {
-                if let Some(answer) = ui::merge::copy_banner_ui(ui, &copy, merged) {
-                    self.conflict_copy_answered(answer);
-                }
+                copy_answer = ui::merge::copy_banner_ui(ui, &copy, merged);
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let view = PlanView {
-                plan: &self.document.plan,
-                derived: &self.derived,
-                today: self.clock.today(),
-                revision: self.revision,
-            };
+            let timer = &mut self.timer_form;
             match self.tab {
-                Tab::Overview => go_to = self.overview.ui(ui, &view),
+                Tab::Overview => go_to = self.overview.ui(ui, &view, timer),
                 Tab::Swimlanes => self.swimlanes.ui(ui, &view, &mut commands),
-                Tab::Time => time_request = self.time.ui(ui, &view, &mut commands),
+                Tab::Time => time_request = self.time.ui(ui, &view, &mut commands, timer),
                 Tab::Budget => budget_request = self.budget.ui(ui, &view, &mut commands),
                 Tab::MetricsReviews => self.metrics.ui(ui, &view, &mut commands),
             }
         });
         ui::top_bar::drop_hint_ui(&ctx);
+        if let Some(answer) = disk_answer {
+            self.disk_banner_answered(answer);
+        }
+        if let Some(answer) = copy_answer {
+            self.conflict_copy_answered(answer);
+        }
         if let Some(tab) = go_to {
             self.tab = tab;
         }
 
+        self.forgotten_timer_ui(&ctx, now);
         self.questions_ui(&ctx);
         self.apply_all(&commands);
+        if let Some(request) = self.timer_form.take_request() {
+            self.timer_request(request);
+        }
         self.recovery
             .keep(&ctx, &self.document, self.base.as_ref(), self.revision);
 
@@ -541,6 +611,7 @@ impl YearplanApp {
             FileAction::Undo => self.undo(),
             FileAction::Redo => self.redo(),
             FileAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            FileAction::StartOrStopTimer => self.start_or_stop_timer(),
         }
     }
 
@@ -564,6 +635,9 @@ impl YearplanApp {
             }
             if input.consume_shortcut(&QUIT) {
                 actions.push(FileAction::Quit);
+            }
+            if input.consume_shortcut(&TIMER) {
+                actions.push(FileAction::StartOrStopTimer);
             }
             if !typing && (input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y)) {
                 actions.push(FileAction::Redo);

@@ -13,8 +13,10 @@ use clap::{Parser, Subcommand};
 
 mod import;
 mod merge;
+mod timer;
 pub use import::{DateOrderArg, ImportArgs};
 pub use merge::{GITATTRIBUTES_LINE, MergeArgs};
+pub use timer::{LogArgs, TimerAction, TimerArgs, log_at, short_status, status, timer_at};
 
 use crate::io::markdown::{export_markdown, import_markdown};
 use crate::io::{FileError, default_plan, load_plan, read_text, save_export, save_new_plan};
@@ -80,6 +82,14 @@ pub enum Command {
     /// `;`, decimal commas and a preamble too), or any CSV with a date and an
     /// amount. Income, refunds and transfers are skipped and counted.
     ImportExpenses(ImportArgs),
+    /// Log hours to the plan file PLAN: `yearplan log year.plan.ron 1:30 learn
+    /// --note "chapter 3"`. HOURS as the quick entry takes them (1.5, 1,5,
+    /// 1:30, 90m, 2h 30m); CATEGORY by name in any case or by the start of it.
+    Log(LogArgs),
+    /// The plan's timer: `start CATEGORY [--note TEXT]`, `stop [--at TIME]`,
+    /// `cancel`, `status [--short]`. It lives in the plan file, so an open
+    /// window shows it at once.
+    Timer(TimerArgs),
     /// Write the plan as Markdown in the shape of the seed plan (without its
     /// time entries, expenses and reviews, which Markdown does not carry).
     Export {
@@ -134,6 +144,8 @@ pub fn run(cli: Cli) -> Action {
         Some(Command::Export { plan, output }) => Action::Exit(export(&plan, &output)),
         Some(Command::ImportHours(args)) => Action::Exit(import::import_hours(&args)),
         Some(Command::ImportExpenses(args)) => Action::Exit(import::import_expenses(&args)),
+        Some(Command::Log(args)) => Action::Exit(timer::log_command(&args)),
+        Some(Command::Timer(args)) => Action::Exit(timer::timer_command(&args)),
         Some(Command::Merge(args)) => Action::Exit(merge::merge_command(&args)),
         Some(Command::MergeDriver {
             base,

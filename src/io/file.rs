@@ -251,6 +251,9 @@ fn migrate(text: &str, version: u32) -> Result<Cow<'_, str>, FileError> {
         // parsing (`Plan::give_missing_ids`), so two copies of one old file
         // migrate to the same ids; the text itself needs no change.
         2 => migrate(text, 3),
+        // Format 4 added the timer, absent when none runs: a format 3 file
+        // reads as one without a timer.
+        3 => migrate(text, 4),
         FORMAT_VERSION => Ok(Cow::Borrowed(text)),
         // The probe has already refused 0 and newer versions; this arm keeps
         // the function total rather than trusting that.

@@ -40,6 +40,7 @@ pub fn to_ron_string(plan: &Plan) -> Result<String, ron::Error> {
         budget_lines,
         success_metrics,
         review_cadences,
+        timer,
         time_entries,
         expenses,
         reviews,
@@ -58,6 +59,10 @@ pub fn to_ron_string(plan: &Plan) -> Result<String, ron::Error> {
     write_field(&mut out, "budget_lines", budget_lines, LIST_DEPTH)?;
     write_field(&mut out, "success_metrics", success_metrics, LIST_DEPTH)?;
     write_field(&mut out, "review_cadences", review_cadences, LIST_DEPTH)?;
+    // Only while one runs; the value alone, which reads as `Some`.
+    if let Some(timer) = timer {
+        write_field(&mut out, "timer", timer, 0)?;
+    }
     write_field(&mut out, "time_entries", time_entries, LIST_DEPTH)?;
     write_field(&mut out, "expenses", expenses, LIST_DEPTH)?;
     write_field(&mut out, "reviews", reviews, LIST_DEPTH)?;

@@ -65,6 +65,13 @@ pub fn format_hours_range(min_hours: f64, max_hours: f64) -> String {
     }
 }
 
+/// A duration in whole minutes as a clock shows it: 42 → "0:42", 102 → "1:42".
+pub fn format_minutes(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let minutes = minutes.unsigned_abs();
+    format!("{sign}{}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// "Mon 2 Mar 2026": the weekday guards against day/month mix-ups.
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()

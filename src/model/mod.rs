@@ -22,6 +22,7 @@ pub mod review;
 pub mod sample;
 pub mod time;
 mod time_command;
+pub mod timer;
 pub mod validate;
 mod window;
 

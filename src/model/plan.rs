@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::import_rules::ImportRules;
+use super::timer::Timer;
 
 /// The file format this build writes. Older files are migrated on load; a file
 /// with a larger number was written by a newer Yearplan and is refused.
@@ -13,7 +14,9 @@ use super::import_rules::ImportRules;
 /// Format 3 gave every record an id (time entries, expenses, reviews, review
 /// cadences), so that two copies of a plan merge record by record; records of
 /// older files get ids derived from their content and position on load.
-pub const FORMAT_VERSION: u32 = 3;
+/// Format 4 added the running `timer`; a format 3 file reads as one with
+/// no timer running.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Declares a small copyable id type that is written to the file as a bare
 /// number, so references read as `category: 2` rather than `category: (2)`.
@@ -115,6 +118,10 @@ pub struct Plan {
     pub success_metrics: Vec<SuccessMetric>,
     #[serde(default)]
     pub review_cadences: Vec<ReviewCadence>,
+    /// The timer running on a category, if one is; it lives in the file so
+    /// that it survives a restart and reaches the other machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<Timer>,
     #[serde(default)]
     pub time_entries: Vec<TimeEntry>,
     #[serde(default)]
@@ -390,6 +397,7 @@ impl Plan {
             budget_lines: Vec::new(),
             success_metrics: Vec::new(),
             review_cadences: Vec::new(),
+            timer: None,
             time_entries: Vec::new(),
             expenses: Vec::new(),
             reviews: Vec::new(),

@@ -13,6 +13,8 @@ use super::{CategoryId, Plan};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WeeklyHours {
     by_week: BTreeMap<IsoWeek, BTreeMap<CategoryId, f64>>,
+    /// The same per day, for "today".
+    by_day: BTreeMap<NaiveDate, BTreeMap<CategoryId, f64>>,
 }
 
 impl WeeklyHours {
@@ -32,6 +34,22 @@ impl WeeklyHours {
             .map_or(0.0, |categories| categories.values().sum())
     }
 
+    /// Hours logged on `date` against `category`; 0 when none.
+    pub fn day_hours(&self, date: NaiveDate, category: CategoryId) -> f64 {
+        self.by_day
+            .get(&date)
+            .and_then(|categories| categories.get(&category))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Hours logged on `date` across all categories.
+    pub fn day_total(&self, date: NaiveDate) -> f64 {
+        self.by_day
+            .get(&date)
+            .map_or(0.0, |categories| categories.values().sum())
+    }
+
     /// The weeks that have at least one entry, earliest first.
     pub fn weeks(&self) -> impl Iterator<Item = IsoWeek> + '_ {
         self.by_week.keys().copied()
@@ -44,14 +62,20 @@ impl WeeklyHours {
 
 pub fn weekly_hours(plan: &Plan) -> WeeklyHours {
     let mut by_week: BTreeMap<IsoWeek, BTreeMap<CategoryId, f64>> = BTreeMap::new();
+    let mut by_day: BTreeMap<NaiveDate, BTreeMap<CategoryId, f64>> = BTreeMap::new();
     for entry in &plan.time_entries {
         *by_week
             .entry(IsoWeek::of(entry.date))
             .or_default()
             .entry(entry.category)
             .or_insert(0.0) += entry.hours;
+        *by_day
+            .entry(entry.date)
+            .or_default()
+            .entry(entry.category)
+            .or_insert(0.0) += entry.hours;
     }
-    WeeklyHours { by_week }
+    WeeklyHours { by_week, by_day }
 }
 
 /// What becomes of the entries of a time category being removed (see
@@ -183,6 +207,57 @@ pub fn plan_weeks(plan_start: NaiveDate) -> Vec<IsoWeek> {
         weeks.push(week);
     }
     weeks
+}
+
+/// Why a name typed for a category (on the command line) names none.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CategoryMatchError {
+    #[error("the plan has no time category {typed:?}; its categories are {known}")]
+    Unknown { typed: String, known: String },
+    #[error("{typed:?} could be {candidates}; write more of the name")]
+    Ambiguous { typed: String, candidates: String },
+    #[error("the plan has no time categories yet; add one in the Time tab")]
+    NoCategories,
+}
+
+impl Plan {
+    /// The category `typed` names: its name in any case, or the start of
+    /// exactly one category's name (`learn` for Learning).
+    pub fn find_category(&self, typed: &str) -> Result<CategoryId, CategoryMatchError> {
+        let folded = typed.trim().to_lowercase();
+        let names = || {
+            self.time_categories
+                .iter()
+                .map(|category| (category.id, category.name.to_lowercase()))
+        };
+        if self.time_categories.is_empty() {
+            return Err(CategoryMatchError::NoCategories);
+        }
+        if let Some((id, _)) = names().find(|(_, name)| *name == folded) {
+            return Ok(id);
+        }
+        let starting: Vec<CategoryId> = names()
+            .filter(|(_, name)| !folded.is_empty() && name.starts_with(&folded))
+            .map(|(id, _)| id)
+            .collect();
+        let listed = |ids: &mut dyn Iterator<Item = CategoryId>| {
+            ids.filter_map(|id| self.category(id))
+                .map(|category| category.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match starting.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(CategoryMatchError::Unknown {
+                typed: typed.trim().to_owned(),
+                known: listed(&mut self.time_categories.iter().map(|category| category.id)),
+            }),
+            _ => Err(CategoryMatchError::Ambiguous {
+                typed: typed.trim().to_owned(),
+                candidates: listed(&mut starting.iter().copied()),
+            }),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,14 +3,15 @@
 //! `ledger`; what is theirs alone is here: the hours an entry may hold and
 //! the weekly target range.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::command::CommandError;
 use super::hours::check_hours;
 use super::import_rules::{ImportBatch, ImportRule};
 use super::ledger::{LedgerBucket, LedgerRecord};
 use super::time::EntriesFate;
-use super::validate::{MAX_HOURS_PER_ENTRY, MAX_WEEKLY_HOURS};
+use super::timer::{self, Timer};
+use super::validate::{MAX_HOURS_PER_ENTRY, MAX_WEEKLY_HOURS, MAX_YEAR, MIN_YEAR};
 use super::{CategoryId, EntryId, Plan, TimeCategory, TimeEntry};
 
 /// An edit of the time categories or the logged hours.
@@ -84,6 +85,25 @@ pub enum TimeCommand {
         from: usize,
         to: usize,
     },
+    /// Starts the timer on `category` at `at` (to the second), with its
+    /// note trimmed. A timer already running is first stopped at `at` and
+    /// recorded, as by `StopTimer`; the same category and note already
+    /// running changes nothing.
+    StartTimer {
+        category: CategoryId,
+        note: String,
+        at: NaiveDateTime,
+        /// Where the ids of the entries a stopped timer leaves come from.
+        seed: u64,
+    },
+    /// Stops the timer at `at` and records what it ran, one entry per day
+    /// (see [`timer::stop`]). With no timer running nothing changes.
+    StopTimer {
+        at: NaiveDateTime,
+        seed: u64,
+    },
+    /// Stops the timer and records nothing.
+    DiscardTimer,
 }
 
 impl LedgerBucket for TimeCategory {
@@ -235,13 +255,81 @@ impl Plan {
                     EntriesFate::MoveTo(target) => Some(target),
                     EntriesFate::Delete => None,
                 };
-                self.remove_bucket::<TimeEntry>(category, move_to)
+                let removed = self.remove_bucket::<TimeEntry>(category, move_to)?;
+                // The timer goes where the category's entries go.
+                if self.timer.as_ref().is_some_and(|t| t.category == category) {
+                    match move_to {
+                        Some(target) => {
+                            if let Some(timer) = &mut self.timer {
+                                timer.category = target;
+                            }
+                        }
+                        None => self.timer = None,
+                    }
+                }
+                Ok(removed)
             }
             TimeCommand::ImportEntries { entries } => self.import_records(entries),
             TimeCommand::Import(batch) => self.import_batch(batch),
             &TimeCommand::RemoveRule { index } => self.remove_rule::<TimeEntry>(index),
             &TimeCommand::MoveRule { from, to } => self.move_rule::<TimeEntry>(from, to),
+            TimeCommand::StartTimer {
+                category,
+                note,
+                at,
+                seed,
+            } => self.start_timer(*category, note, *at, *seed),
+            &TimeCommand::StopTimer { at, seed } => self.stop_timer(at, seed),
+            TimeCommand::DiscardTimer => Ok(self.timer.take().is_some()),
         }
+    }
+
+    fn start_timer(
+        &mut self,
+        category: CategoryId,
+        note: &str,
+        at: NaiveDateTime,
+        seed: u64,
+    ) -> Result<bool, CommandError> {
+        if self.category(category).is_none() {
+            return Err(CommandError::NoSuchCategory(category));
+        }
+        check_moment(at)?;
+        let started = Timer {
+            category,
+            note: note.trim().to_owned(),
+            started: timer::to_the_second(at),
+        };
+        if self
+            .timer
+            .as_ref()
+            .is_some_and(|running| running.category == category && running.note == started.note)
+        {
+            return Ok(false);
+        }
+        self.stop_timer(at, seed)?;
+        self.timer = Some(started);
+        Ok(true)
+    }
+
+    fn stop_timer(&mut self, at: NaiveDateTime, seed: u64) -> Result<bool, CommandError> {
+        check_moment(at)?;
+        if let Some(running) = &self.timer
+            && running.elapsed_secs(at) > timer::MAX_RUN_SECS
+        {
+            return Err(CommandError::Invalid(format!(
+                "the timer has run since {}, more than {} days: stop it at the time it \
+                 should have stopped, or discard it",
+                timer::format_date_time(running.started),
+                timer::MAX_RUN_SECS / 86_400
+            )));
+        }
+        let Some(stopped) = timer::stop(self, at, seed) else {
+            return Ok(false);
+        };
+        self.time_entries.extend(stopped.entries);
+        self.timer = None;
+        Ok(true)
     }
 
     /// A category id no category of this plan has: `candidate` itself if it
@@ -283,6 +371,15 @@ impl Plan {
         found.weekly_min_hours = min_hours;
         found.weekly_max_hours = max_hours;
         Ok(true)
+    }
+}
+
+/// A moment the plan can hold: a clock gone wrong is refused, not recorded.
+fn check_moment(at: NaiveDateTime) -> Result<(), CommandError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&at.date().year()) {
+        Ok(())
+    } else {
+        Err(CommandError::DateOutOfRange(at.date()))
     }
 }
 

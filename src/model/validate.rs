@@ -296,6 +296,15 @@ fn check_time(plan: &Plan, problems: &mut Problems) {
         .iter()
         .map(|category| category.id)
         .collect();
+    if let Some(timer) = &plan.timer {
+        problems.check_date(&"the timer", "start", timer.started.date());
+        if !known_categories.contains(&timer.category) {
+            problems.add(format_args!(
+                "the timer: runs on time category {}, which the plan does not have",
+                timer.category
+            ));
+        }
+    }
     let mut category_ids = Ids::new();
     for category in &plan.time_categories {
         let place = format!("time category {} ({})", category.id, Quoted(&category.name));

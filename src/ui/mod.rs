@@ -10,14 +10,16 @@ pub mod overview;
 pub mod shared;
 pub mod swimlanes;
 pub mod time;
+pub mod timer;
 pub mod top_bar;
 pub mod widgets;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::Plan;
 use crate::model::calendar::{IsoWeek, YearMonth};
 use crate::model::derived::Derived;
+use crate::model::timer::Running;
 
 /// The five tabs of the window, in the order of Ctrl+1…5.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -73,6 +75,10 @@ pub struct PlanView<'a> {
     pub plan: &'a Plan,
     pub derived: &'a Derived,
     pub today: NaiveDate,
+    /// The local date and time, for the running timer; `today` is its date.
+    pub now: NaiveDateTime,
+    /// What the running timer has run so far, if one runs.
+    pub running: Option<Running>,
     /// Changes whenever the plan does, so tabs can cache what they derive.
     pub revision: u64,
 }
@@ -86,7 +92,35 @@ impl PlanView<'_> {
         YearMonth::of(self.today)
     }
 
+    /// Hours of `category` (or of all, with `None`) this week and today,
+    /// with what the running timer adds, and whether it adds anything.
+    pub fn hours_now(&self, category: Option<crate::model::CategoryId>) -> HoursNow {
+        let weekly = &self.derived.weekly_hours;
+        let week = self.this_week();
+        let (logged_week, logged_today) = match category {
+            Some(id) => (weekly.hours(week, id), weekly.day_hours(self.today, id)),
+            None => (weekly.total(week), weekly.day_total(self.today)),
+        };
+        let running = self
+            .running
+            .filter(|running| category.is_none_or(|id| id == running.category));
+        HoursNow {
+            week: logged_week + running.map_or(0.0, |r| r.week_hours()),
+            today: logged_today + running.map_or(0.0, |r| r.today_hours()),
+            running: running.is_some(),
+        }
+    }
+
     pub fn money(&self, cents: i64) -> String {
         crate::model::format::format_cents(cents, &self.plan.currency_symbol)
     }
+}
+
+/// This week's and today's hours, counting the running timer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HoursNow {
+    pub week: f64,
+    pub today: f64,
+    /// The running timer counts towards these figures.
+    pub running: bool,
 }

@@ -6,8 +6,9 @@ use egui::{RichText, Ui};
 
 use super::widgets::{self, hours_state_colour, progress_bar};
 use super::{PlanView, Tab};
-use crate::model::format::{format_date, format_hours, format_hours_range};
+use crate::model::format::{format_date, format_hours_range};
 use crate::model::overview::{Overview, PhaseForecast, overview};
+use crate::model::time::target_state;
 use crate::model::{PhaseStatus, Quarter};
 
 /// The overview's figures, worked out once per state of the plan and day.
@@ -18,7 +19,12 @@ pub struct OverviewTab {
 
 impl OverviewTab {
     /// Draws the overview; returns the tab a click asked to go to.
-    pub fn ui(&mut self, ui: &mut Ui, view: &PlanView<'_>) -> Option<Tab> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        view: &PlanView<'_>,
+        timer: &mut super::timer::TimerForm,
+    ) -> Option<Tab> {
         let fresh = self
             .cache
             .as_ref()
@@ -40,6 +46,8 @@ impl OverviewTab {
             .auto_shrink(false)
             .id_salt("overview_scroll")
             .show(ui, |ui| {
+                ui.add_space(4.0);
+                super::timer::panel_ui(ui, view, timer);
                 ui.columns(2, |columns| {
                     if let [left, right] = columns {
                         week_ui(left, view, figures, &mut go_to);
@@ -96,34 +104,47 @@ fn week_ui(ui: &mut Ui, view: &PlanView<'_>, figures: &Overview, go_to: &mut Opt
                     .category(*category)
                     .map_or("?", |category| category.name.as_str());
                 ui.label(name);
+                // The figures are the log's; the running timer is added as it runs.
+                let now = view.hours_now(Some(*category));
+                let state = target_state(now.week, hours.min_hours, hours.max_hours);
                 widgets::number_cell(
                     ui,
-                    RichText::new(format_hours(hours.hours)).color(hours_state_colour(hours.state)),
+                    RichText::new(super::timer::with_running_mark(now.week, now.running))
+                        .color(hours_state_colour(state)),
                 );
                 ui.label(
                     RichText::new(format_hours_range(hours.min_hours, hours.max_hours)).weak(),
                 );
                 ui.label(
-                    RichText::new(widgets::hours_state_label(hours.state))
-                        .color(hours_state_colour(hours.state)),
+                    RichText::new(widgets::hours_state_label(state))
+                        .color(hours_state_colour(state)),
                 );
                 ui.end_row();
             }
             let total = figures.week_total;
+            let now = view.hours_now(None);
+            let state = target_state(now.week, total.min_hours, total.max_hours);
             ui.label(RichText::new("Total").strong());
             widgets::number_cell(
                 ui,
-                RichText::new(format_hours(total.hours))
+                RichText::new(super::timer::with_running_mark(now.week, now.running))
                     .strong()
-                    .color(hours_state_colour(total.state)),
+                    .color(hours_state_colour(state)),
             );
             ui.label(RichText::new(format_hours_range(total.min_hours, total.max_hours)).weak());
             ui.label(
-                RichText::new(widgets::hours_state_label(total.state))
-                    .color(hours_state_colour(total.state)),
+                RichText::new(widgets::hours_state_label(state)).color(hours_state_colour(state)),
             );
             ui.end_row();
         });
+    let now = view.hours_now(None);
+    ui.label(format!(
+        "Today: {}",
+        super::timer::with_running_mark(now.today, now.running)
+    ));
+    if now.running {
+        ui.label(RichText::new("● counts the running timer").weak().small());
+    }
 }
 
 fn month_ui(ui: &mut Ui, view: &PlanView<'_>, figures: &Overview, go_to: &mut Option<Tab>) {

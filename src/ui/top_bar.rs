@@ -26,6 +26,8 @@ pub enum FileAction {
     Undo,
     Redo,
     Quit,
+    /// Ctrl+T: stop the running timer, or start it on the category last used.
+    StartOrStopTimer,
 }
 
 /// Light, dark, or as the system is.
@@ -91,7 +93,14 @@ fn item(ui: &mut Ui, text: &str, shortcut: Option<KeyboardShortcut>) -> bool {
     ui.add(button).clicked()
 }
 
-pub fn ui(ui: &mut Ui, state: &BarState<'_>, tab: &mut Tab) -> Option<FileAction> {
+/// Draws the bar; `right` draws what sits at the right end of its first
+/// row (the timer).
+pub fn ui(
+    ui: &mut Ui,
+    state: &BarState<'_>,
+    tab: &mut Tab,
+    right: impl FnOnce(&mut Ui),
+) -> Option<FileAction> {
     let mut action = None;
     let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
     egui::MenuBar::new().ui(ui, |ui| {
@@ -166,6 +175,7 @@ pub fn ui(ui: &mut Ui, state: &BarState<'_>, tab: &mut Tab) -> Option<FileAction
             ui.label(RichText::new("• unsaved changes").weak())
                 .on_hover_text("Save with Ctrl+S");
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), right);
     });
     ui.add_space(2.0);
     ui.horizontal(|ui| {

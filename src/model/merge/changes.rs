@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use super::Board;
 use super::fields::Record;
-use super::{Board, Header};
 use crate::model::Plan;
 
 /// What changed from one version of a plan to another, counted by kind.
@@ -117,10 +117,20 @@ pub(super) fn count(before: &Plan, after: &Plan) -> usize {
 /// What changed from `before` to `after`.
 pub fn changes(before: &Plan, after: &Plan) -> Changes {
     let mut changes = Changes::default();
-    if Header::of(before) != Header::of(after) {
+    if (&before.title, before.start_date, &before.currency_symbol)
+        != (&after.title, after.start_date, &after.currency_symbol)
+    {
         changes
             .counts
             .push(Phrase::Once("the title, start date or currency changed"));
+    }
+    match (&before.timer, &after.timer) {
+        (None, Some(_)) => changes.counts.push(Phrase::Once("the timer started")),
+        (Some(_), None) => changes.counts.push(Phrase::Once("the timer stopped")),
+        (Some(old), Some(new)) if old != new => {
+            changes.counts.push(Phrase::Once("the timer started anew"));
+        }
+        _ => {}
     }
     if before.goals != after.goals {
         changes.counts.push(Phrase::Once("the goals changed"));

@@ -30,6 +30,7 @@ use fields::{Fields, LaneHead, PlacedBlock, PlacedTask, Record, Rule, keys};
 use list::{members, ordered};
 
 use super::import_rules::{ImportRule, ImportRules};
+use super::timer::{Timer, format_date_time};
 use super::validate::{ValidationError, validate};
 use super::{Block, BlockId, LaneId, MetricMeasure, Period, Plan, ReviewCadence, Swimlane, Task};
 
@@ -234,6 +235,16 @@ pub fn merge_choosing(
             "the other side logged expenses to it",
         );
     }
+    if let Some(timer) = &header.timer {
+        keep(
+            &mut categories,
+            timer.category,
+            &sides,
+            |plan| &plan.time_categories,
+            &mut kept,
+            "the timer runs on it",
+        );
+    }
     one_cadence_per_period(&mut cadences, mine, &mut kept);
 
     let rules = ImportRules {
@@ -293,6 +304,7 @@ pub fn merge_choosing(
             &theirs.review_cadences,
             cadences,
         ),
+        timer: header.timer,
         time_entries: entries,
         expenses,
         reviews,
@@ -464,6 +476,8 @@ struct Header {
     title: String,
     start_date: chrono::NaiveDate,
     currency_symbol: String,
+    /// Started, stopped or started anew: the timer is one value.
+    timer: Option<Timer>,
 }
 
 impl Header {
@@ -472,6 +486,7 @@ impl Header {
             title: plan.title.clone(),
             start_date: plan.start_date,
             currency_symbol: plan.currency_symbol.clone(),
+            timer: plan.timer.clone(),
         }
     }
 }
@@ -512,6 +527,16 @@ impl Record for Header {
                 &mine.currency_symbol,
                 &theirs.currency_symbol,
                 |c| format!("{c:?}"),
+            ),
+            timer: one.field(
+                "timer",
+                base.map(|b| &b.timer),
+                &mine.timer,
+                &theirs.timer,
+                |timer| match timer {
+                    Some(timer) => format!("running since {}", format_date_time(timer.started)),
+                    None => "not running".to_owned(),
+                },
             ),
         }
     }

@@ -47,6 +47,8 @@ fn harness<T: 'static>(
                     plan: &state.plan,
                     derived: &state.derived,
                     today: today(),
+                    now: today().and_time(chrono::NaiveTime::MIN),
+                    running: None,
                     revision: 0,
                 };
                 draw(&mut state.tab, ui, &view, &mut state.commands);
@@ -78,7 +80,12 @@ fn the_time_log_keeps_its_names_and_says_a_refused_edit_on_hover() {
         note: "Ecto".to_owned(),
     });
     let mut harness = harness(TimeTab::default(), plan, |tab, ui, view, commands| {
-        tab.ui(ui, view, commands);
+        tab.ui(
+            ui,
+            view,
+            commands,
+            &mut crate::ui::timer::TimerForm::default(),
+        );
     });
     harness.get_by_label("Log hours");
     harness.get_by_role_and_label(Role::TextInput, "Hours");

@@ -258,6 +258,8 @@ mod tests {
             plan: &plan,
             derived: &derived,
             today: plan.start_date,
+            now: plan.start_date.and_time(chrono::NaiveTime::MIN),
+            running: None,
             revision: 0,
         };
         let mut commands = Vec::new();

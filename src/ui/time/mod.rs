@@ -53,9 +53,11 @@ impl TimeTab {
         ui: &mut Ui,
         view: &PlanView<'_>,
         commands: &mut Vec<Command>,
+        timer: &mut super::timer::TimerForm,
     ) -> Option<TimeRequest> {
         let mut request = None;
         self.ledger.form_ui(ui, view, commands);
+        super::timer::panel_ui(ui, view, timer);
         ui.separator();
         egui::Panel::left("time_side")
             .resizable(true)
