@@ -1100,8 +1100,13 @@ mod time {
             let name = self
                 .pick(&["Learning", "learning ", "", "Writing", "Rest", "Ünïcode"])
                 .to_owned();
-            // A moment in the years around the plan's, now and then far off.
-            let at = self.date().and_hms_opt(
+            // A moment in three days of June, now and then far off.
+            let on = if self.below(10) == 0 {
+                self.0.date()
+            } else {
+                day(2026, 6, 1) + chrono::Days::new(self.below(3))
+            };
+            let at = on.and_hms_opt(
                 u32::try_from(self.below(24)).unwrap(),
                 u32::try_from(self.below(60)).unwrap(),
                 u32::try_from(self.below(60)).unwrap(),
@@ -1113,13 +1118,13 @@ mod time {
                         category,
                         note: name,
                         at,
-                        seed: self.next(),
+                        seed: self.0.next(),
                     };
                 }
                 16 => {
                     return TimeCommand::StopTimer {
                         at,
-                        seed: self.next(),
+                        seed: self.0.next(),
                     };
                 }
                 17 => return TimeCommand::DiscardTimer,
@@ -1164,7 +1169,12 @@ mod time {
                     index: self.index(),
                 },
                 _ => TimeCommand::MoveRule {
-                    from: self.index(),
+                    // Mostly among the first rules, which an edit session has.
+                    from: if self.below(3) == 0 {
+                        self.index()
+                    } else {
+                        usize::try_from(self.below(2)).unwrap()
+                    },
                     to: self.index(),
                 },
             }
@@ -1210,7 +1220,7 @@ mod time {
             }
         }
         // Every kind of command made real edits, not only refusals.
-        assert_eq!(took_effect.len(), 11);
+        assert_eq!(took_effect.len(), 14);
     }
 }
 
