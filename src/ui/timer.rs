@@ -125,7 +125,7 @@ pub fn bar_ui(ui: &mut Ui, view: &PlanView<'_>, form: &mut TimerForm) {
                 .category(view.plan)
                 .and_then(|id| view.plan.category(id))
                 .map(|category| format!("Ctrl+T starts it on {}", category.name));
-            let response = ui.menu_button("Start timer", |ui| {
+            let response = ui.menu_button("Start timer…", |ui| {
                 let note = ui.add(
                     egui::TextEdit::singleline(&mut form.note)
                         .hint_text("what it is for (optional)")
@@ -147,8 +147,9 @@ pub fn bar_ui(ui: &mut Ui, view: &PlanView<'_>, form: &mut TimerForm) {
     }
 }
 
-/// The timer as a row of the Overview and the Time tab: running, with
-/// Stop and Discard; or a category, a note and Start.
+/// The timer as a row of the Overview and the Time tab: the running one
+/// with Stop and Discard, then a category, a note and Start (which, while
+/// one runs, stops and records it first).
 pub fn panel_ui(ui: &mut Ui, view: &PlanView<'_>, form: &mut TimerForm) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Timer").strong());
@@ -169,7 +170,7 @@ pub fn panel_ui(ui: &mut Ui, view: &PlanView<'_>, form: &mut TimerForm) {
             {
                 form.ask(TimerRequest::Discard);
             }
-            return;
+            ui.separator();
         }
         if view.plan.time_categories.is_empty() {
             ui.label(RichText::new("Add a time category to time your hours.").weak());
@@ -195,9 +196,12 @@ pub fn panel_ui(ui: &mut Ui, view: &PlanView<'_>, form: &mut TimerForm) {
         );
         set_accessible_name(&note, egui::Role::TextInput, "Timer note");
         let enter = note.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-        let start = ui
-            .button("Start timer")
-            .on_hover_text("Ctrl+T starts and stops it");
+        let hover = if view.plan.timer.is_some() {
+            "Stops the running timer, records it, and starts this one"
+        } else {
+            "Ctrl+T starts and stops it"
+        };
+        let start = ui.button("Start timer").on_hover_text(hover);
         if (start.clicked() || enter)
             && let Some(category) = chosen
         {

@@ -29,7 +29,9 @@ pub fn app_on(plan: Plan, today: NaiveDate) -> YearplanApp {
 /// Opens `app` in a window made by `builder` (its size, and for some tests
 /// the length of a step or how many steps a run may take), and draws it.
 pub fn window(builder: HarnessBuilder<YearplanApp>, app: YearplanApp) -> Window {
-    let mut harness = builder.build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
+    let mut harness = builder
+        .with_context_setup(yearplan::app::install_fonts)
+        .build_ui_state(|ui, app: &mut YearplanApp| app.ui_root(ui), app);
     harness.run();
     harness
 }
