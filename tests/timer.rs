@@ -393,3 +393,70 @@ fn a_category_deleted_on_one_side_is_kept_while_the_other_times_it() {
     );
     validate(&merged.plan).unwrap();
 }
+
+mod properties {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// However long it ran and however full its days were, a stop
+        /// records the run rounded to the minute, less only what its days
+        /// had no room for; one entry per day, in order, on the days it
+        /// ran; and no day it touched ends above 24 hours.
+        #[test]
+        fn a_stop_records_the_rounded_run_and_never_overfills_a_day(
+            start_minute in 0_i64..(3 * 1440),
+            start_second in 0_i64..60,
+            run_secs in 0_i64..(4 * 86_400),
+            logged in proptest::collection::vec((0_i64..6, 0_u32..=96), 0..8),
+        ) {
+            let first = date(2026, 11, 30);
+            let started = at(first, 0, 0, 0)
+                + chrono::Duration::minutes(start_minute)
+                + chrono::Duration::seconds(start_second);
+            let stopped_at = started + chrono::Duration::seconds(run_secs);
+            let mut plan = plan();
+            // Hours already logged, in quarter hours, at most 24 h a day.
+            let mut day_totals: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+            for (index, (day, quarters)) in logged.into_iter().enumerate() {
+                let on = first + chrono::Days::new(u64::try_from(day).unwrap());
+                let total = day_totals.entry(on).or_insert(0.0);
+                let hours = (f64::from(quarters) / 4.0).min(24.0 - *total);
+                if hours > 0.0 {
+                    *total += hours;
+                    plan.time_entries.push(TimeEntry {
+                        id: EntryId(1000 + index as u64),
+                        date: on,
+                        category: BUILDING,
+                        hours,
+                        note: String::new(),
+                    });
+                }
+            }
+            let logged_entries = plan.time_entries.len();
+            plan.timer = Some(Timer { category: LEARNING, note: String::new(), started });
+            let stopped = timer::stop(&plan, stopped_at, 42).unwrap();
+
+            let minutes = if run_secs < 60 { 0 } else { (run_secs + 30) / 60 };
+            let cut: i64 = stopped.cut.iter().map(|share| share.minutes).sum();
+            prop_assert_eq!(stopped.recorded_minutes() + cut, minutes);
+            let dates: Vec<NaiveDate> = stopped.entries.iter().map(|e| e.date).collect();
+            prop_assert!(dates.windows(2).all(|pair| pair[0] < pair[1]));
+            prop_assert!(dates.iter().all(|d| *d >= started.date() && *d <= stopped_at.date()));
+
+            plan.apply(&Command::Time(TimeCommand::StopTimer { at: stopped_at, seed: 42 })).unwrap();
+            validate(&plan).unwrap();
+            prop_assert_eq!(plan.time_entries.len(), logged_entries + stopped.entries.len());
+            let mut totals: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+            for entry in &plan.time_entries {
+                *totals.entry(entry.date).or_insert(0.0) += entry.hours;
+            }
+            for (day, total) in totals {
+                prop_assert!(total <= 24.0 + 1e-9, "{} holds {} h", day, total);
+            }
+        }
+    }
+}

@@ -387,7 +387,7 @@ fn the_binary_exits_0_on_success_and_1_with_a_message_on_a_refusal() {
         folder.path(),
     );
     assert!(ok.status.success(), "{}", text(&ok.stderr));
-    assert!(text(&ok.stdout).starts_with("Logged 0.8 h of Learning on "));
+    assert!(text(&ok.stdout).starts_with("Logged 0.75 h of Learning on "));
     let before = std::fs::read(&path).unwrap();
 
     let bad = yearplan(

@@ -129,9 +129,10 @@ pub fn log_at(args: &LogArgs, now: NaiveDateTime) -> Result<String, String> {
     let target = plan
         .category(category)
         .map(|c| (c.weekly_min_hours, c.weekly_max_hours));
+    // Up to two decimals, so 2:15 reads as the 2.25 h it is.
     let mut text = format!(
         "Logged {} of {name} on {}.",
-        format_hours(hours),
+        format_hours_range(hours, hours),
         format_date(date)
     );
     if let Some((min, max)) = target {

@@ -94,20 +94,18 @@ impl Timer {
     /// "today" and "this week" figures.
     pub fn running(&self, now: NaiveDateTime) -> Running {
         let today = now.date();
-        // From whichever is later, the start or the midnight that began the
-        // day (or the week): the same figure a stop now would record, give
-        // or take the rounding of a day it shares with the previous one.
+        // Whole minutes from whichever is later, the start or the midnight
+        // that began the day (or the week), as the running clock counts
+        // them; a stop rounds to the nearest minute.
         let minutes_since = |from: NaiveDate| {
             let from = from.and_time(NaiveTime::MIN).max(self.started);
-            ((now - from).num_seconds().max(0) + 30) / 60
+            (now - from).num_seconds().max(0) / 60
         };
-        let elapsed = self.elapsed_secs(now);
-        let ran = |minutes: i64| if elapsed < 60 { 0 } else { minutes };
         Running {
             category: self.category,
             elapsed_minutes: self.elapsed_minutes(now),
-            today_minutes: ran(minutes_since(today)),
-            week_minutes: ran(minutes_since(IsoWeek::of(today).monday())),
+            today_minutes: minutes_since(today),
+            week_minutes: minutes_since(IsoWeek::of(today).monday()),
         }
     }
 }

@@ -102,8 +102,16 @@ fn started_text(timer: &Timer) -> String {
 pub fn bar_ui(ui: &mut Ui, view: &PlanView<'_>, form: &mut TimerForm) {
     match &view.plan.timer {
         Some(timer) => {
+            // Filled as buttons outside the menu bar are: it must read as one.
+            let fill = ui
+                .ctx()
+                .global_style()
+                .visuals
+                .widgets
+                .inactive
+                .weak_bg_fill;
             let stop = ui
-                .button("Stop")
+                .add(egui::Button::new("Stop").fill(fill))
                 .on_hover_text("Stop and record the time (Ctrl+T)");
             set_accessible_name(&stop, egui::Role::Button, "Stop the timer");
             if stop.clicked() {
@@ -250,10 +258,12 @@ impl ForgottenTimer {
         egui::Modal::new(egui::Id::unique("forgotten_timer")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading("Was the timer left running?");
+            let minutes = timer.elapsed_minutes(view.now);
             ui.label(format!(
-                "The timer on {name} has been running since {}: {}.",
+                "The timer on {name} has been running since {}, for {} h {} min.",
                 format_date_time(timer.started),
-                format_minutes(timer.elapsed_minutes(view.now))
+                minutes / 60,
+                minutes % 60
             ));
             ui.label("What should it record?");
             ui.add_space(6.0);
