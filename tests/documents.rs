@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use common::window::{
-    Window, app_on, choose_file, click, plan, shortcut, tick_on_the_board, wait_for_save, window,
+    Window, app_on, choose_file, click, plan, shortcut, tick_on_the_board, wait_for_open,
+    wait_for_save, window,
 };
 use common::{date, write_file};
 use egui::{Key, Modifiers};
@@ -29,22 +30,6 @@ fn harness(app: YearplanApp) -> Window {
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_max_steps(400);
     window(builder, app)
-}
-
-/// Steps until a plan being opened has been read.
-fn wait_for_open(harness: &mut Window) {
-    for _ in 0..500 {
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
-    assert!(
-        !harness.state().is_loading(),
-        "the plan never finished opening"
-    );
-    harness.run();
 }
 
 /// The built-in plan saved in a throw-away folder, with a folder for the

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use common::date;
 use common::window::{
-    Window, app_on, choose, click, plan, shortcut, type_into, wait_for_save, window,
+    Window, app_on, choose, click, plan, shortcut, type_into, wait_for_open, wait_for_save, window,
 };
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -347,14 +347,7 @@ fn a_stop_from_the_terminal_comes_into_the_open_window() {
     io::save_plan(&path, &theirs).unwrap();
     set_time(&mut harness, at(thursday(), 10, 31));
     harness.state_mut().check_disk_now();
-    for _ in 0..500 {
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run();
+    wait_for_open(&mut harness);
     assert_eq!(plan(&harness).timer, None);
     assert_eq!(entries(&harness), [(thursday(), 1, 1.5, String::new())]);
     harness.get_by_label(

@@ -138,6 +138,22 @@ pub fn choose_file(window: &mut Window, purpose: FilePurpose, path: &Path) {
     window.run();
 }
 
+/// Steps until a plan being opened has been read.
+pub fn wait_for_open(harness: &mut Window) {
+    for _ in 0..500 {
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    assert!(
+        !harness.state().is_loading(),
+        "the plan never finished opening"
+    );
+    harness.run();
+}
+
 /// Waits for the save under way to land, and draws the result.
 pub fn wait_for_save(window: &mut Window) {
     window.state_mut().wait_for_save();
