@@ -2398,7 +2398,7 @@ mod metrics {
 
         let now = period_summary(&plan, Period::Weekly, today);
         assert!(
-            now.contains("  Learning: 22.3 h (target 15–20 h, over)\n"),
+            now.contains("  Learning: 22.3 h (target 15–20 h, over the range, target met)\n"),
             "{now}"
         );
         assert!(now.contains("Tasks done (1):\n"), "{now}");

@@ -44,7 +44,7 @@ Plan year: Mon 4 May 2026 – Mon 3 May 2027
 This week: 2026-W48, Mon 23 Nov 2026 – Sun 29 Nov 2026
   Learning: 17.3 h of 15–20 h (in range)
   Building: 11.5 h of 10–15 h (in range)
-  Review/Documentation: 5.8 h of 5 h (over)
+  Review/Documentation: 5.8 h of 5 h (over the range, target met)
   Total: 34.5 h of 30–40 h (in range)
 
 This month

@@ -116,8 +116,10 @@ fn derived(progress: Progress, evidence: String) -> MetricStatus {
     }
 }
 
-/// The categories of `week` that were not in range, with their state.
-fn off_target(plan: &Plan, weekly: &WeeklyHours, week: IsoWeek) -> Vec<(String, TargetState)> {
+/// The categories of `week` that did not reach their weekly minimum.
+/// Hours over the top of a range are shown as over, but the target was
+/// met: more effort is not a miss.
+fn short_of_target(plan: &Plan, weekly: &WeeklyHours, week: IsoWeek) -> Vec<String> {
     plan.time_categories
         .iter()
         .filter_map(|category| {
@@ -126,7 +128,7 @@ fn off_target(plan: &Plan, weekly: &WeeklyHours, week: IsoWeek) -> Vec<(String, 
                 category.weekly_min_hours,
                 category.weekly_max_hours,
             );
-            (state != TargetState::InRange).then(|| (category.name.clone(), state))
+            (state == TargetState::Under).then(|| category.name.clone())
         })
         .collect()
 }
@@ -173,7 +175,7 @@ fn judged_phrase(good: usize, judged: usize, wanted: usize, unit: &str) -> Strin
 fn weeks_in_range(plan: &Plan, weekly: &WeeklyHours, weeks: u32, today: NaiveDate) -> MetricStatus {
     let wanted = count(weeks);
     if plan.time_categories.is_empty() {
-        return not_met(wanted, "The plan has no time categories to be in range");
+        return not_met(wanted, "The plan has no time categories to reach");
     }
     let judged = judged_weeks(plan.start_date, today, weeks);
     let (Some(first), Some(last)) = (judged.first(), judged.last()) else {
@@ -181,25 +183,21 @@ fn weeks_in_range(plan: &Plan, weekly: &WeeklyHours, weeks: u32, today: NaiveDat
     };
     let mut missed = Vec::new();
     for &week in &judged {
-        let off = off_target(plan, weekly, week);
-        if !off.is_empty() {
-            let which: Vec<String> = off
-                .iter()
-                .map(|(name, state)| format!("{name} {}", target_state_label(*state)))
-                .collect();
-            missed.push(format!("{week} ({})", which.join(", ")));
+        let short = short_of_target(plan, weekly, week);
+        if !short.is_empty() {
+            missed.push(format!("{week} ({})", short.join(", ")));
         }
     }
     let good = judged.len() - missed.len();
     let mut evidence = format!(
-        "{} had every category in range ({})",
+        "{} reached every category's target ({})",
         judged_phrase(good, judged.len(), wanted, "weeks"),
         span(first, last)
     );
     if judged.len() < wanted {
         let _ = write!(evidence, "; the metric looks at {wanted}");
     }
-    evidence.push_str(&misses("out of range", &missed));
+    evidence.push_str(&misses("short", &missed));
     windowed(good, wanted, evidence)
 }
 

@@ -332,7 +332,8 @@ pub enum MetricMeasure {
     PhasesDone,
     /// The tasks of one lane done out of all its tasks.
     LaneTasksDone { lane: LaneId },
-    /// Weeks whose hours were in range for every category, out of the last `weeks`.
+    /// Weeks in which every category reached its weekly minimum, out of
+    /// the last `weeks` (hours over a range's top are no miss).
     WeeksInRange { weeks: u32 },
     /// Months whose spend stayed within the run-rate, out of the last `months`.
     MonthsWithinRunRate { months: u32 },

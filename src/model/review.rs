@@ -187,7 +187,7 @@ pub fn target_state_label(state: TargetState) -> &'static str {
     match state {
         TargetState::Under => "under",
         TargetState::InRange => "in range",
-        TargetState::Over => "over",
+        TargetState::Over => "over the range, target met",
     }
 }
 
@@ -841,7 +841,7 @@ mod tests {
     fn a_weekly_summary_by_hand() {
         let plan = summary_plan();
         // Window Mon 2 – Sun 8 March. Learning 8 + 8.5 = 16.5 (in 15–20);
-        // Review 6 (over 5). Monthly lines: 123.45 + 90.00 = 213.45; books
+        // Review 6 (over 5, so met). Monthly lines: 123.45 + 90.00 = 213.45; books
         // 45.00. Month to date (1–8 March): 100.00 + 213.45 = 313.45, over the
         // 300.00 run-rate by 13.45.
         let summary = period_summary(&plan, Period::Weekly, day(2026, 3, 8));
@@ -850,7 +850,7 @@ mod tests {
             "Weekly review of Mon 2 Mar 2026 – Sun 8 Mar 2026 (7 days)\n\
              Hours against the weekly targets:\n\
              \x20 Learning: 16.5 h (target 15–20 h, in range)\n\
-             \x20 Review: 6.0 h (target 5 h, over)\n\
+             \x20 Review: 6.0 h (target 5 h, over the range, target met)\n\
              Tasks done (2):\n\
              \x20 Mon 2 Mar 2026: Write ADRs\n\
              \x20 Thu 5 Mar 2026: Set up CI\n\

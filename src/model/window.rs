@@ -7,10 +7,9 @@
 //! progress is left out because on a Tuesday every category is still under
 //! its weekly target; a partial first or last week of the plan year is left
 //! out because a weekly target cannot be met in the four days a year
-//! starting on a Thursday gives it. A week is *in range* when every time
-//! category's hours are within its target, both ends inclusive: over the top
-//! counts as out of range, since the top of a range is there to protect the
-//! other categories and the person.
+//! starting on a Thursday gives it. A week *reaches its targets* when every
+//! time category's hours reach its weekly minimum: hours over the top of a
+//! range are shown as over (blue), but more effort is not a miss.
 //!
 //! [`MonthsWithinRunRate`](super::MetricMeasure::MonthsWithinRunRate) judges
 //! the last `months` complete calendar months before today's month among the

@@ -46,7 +46,7 @@ impl Kind {
             Kind::Manual => "Ticked by hand",
             Kind::PhasesDone => "Phases done",
             Kind::LaneTasksDone => "Tasks of a lane done",
-            Kind::WeeksInRange => "Weeks with hours in range",
+            Kind::WeeksInRange => "Weeks with every target reached",
             Kind::MonthsWithinRunRate => "Months within the run-rate",
         }
     }
