@@ -338,3 +338,24 @@ fn a_rule_written_in_the_preview_can_be_taken_back_before_importing() {
     click(&mut harness, "Cancel");
     assert!(plan(&harness).import_rules.expenses.is_empty());
 }
+
+#[test]
+fn each_chart_says_what_it_shows_to_a_screen_reader() {
+    // The example plan on Friday 27 November, by hand from the file. Spend,
+    // all lines: Sep 423.50, Oct 246.20, Nov 255.00 so far. On the monthly
+    // lines Jun's 336.00 and Sep's 423.50 top the 300.00 run-rate; Nov's are
+    // 203.00. Spent since May: 247.99 + 375.99 + 211.00 + 250.50 + 423.50 +
+    // 246.20 + 255.00 = 2,010.18.
+    let builder = Harness::builder().with_size(egui::vec2(1500.0, 1100.0));
+    let mut harness = window(
+        builder,
+        app_on(io::example_plan().unwrap(), date(2026, 11, 27)),
+    );
+    click(&mut harness, Tab::Budget.label());
+    harness.get_by_label(
+        "Spend per month: Sep 2026 $423.50, Oct 2026 $246.20, Nov 2026 $255.00 so far; the \
+         monthly lines went over the $300.00 run-rate in 2 months of the plan year (Jun 2026, \
+         Sep 2026); this month $203.00 on them",
+    );
+    harness.get_by_label_contains("Cumulative spend: $2,010.18 so far, against ");
+}

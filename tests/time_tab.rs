@@ -434,3 +434,27 @@ fn importing_the_same_file_twice_adds_nothing() {
     click(&mut harness, "Cancel");
     assert_eq!(plan(&harness).time_entries.len(), 2);
 }
+
+#[test]
+fn each_chart_says_what_it_shows_to_a_screen_reader() {
+    // The example plan on Friday 27 November: the last four complete weeks
+    // are 2026-W44 to W47. By hand from the file: Learning 17.25, 22.75,
+    // 15.5, 17.0; Building 11.5, 15.0, 10.25, 11.25; Review 5.75, 7.5, 5.25,
+    // 5.75; all together 34.5, 45.25, 31.0, 34.0. Halves round up.
+    let builder = Harness::builder().with_size(egui::vec2(1500.0, 1100.0));
+    let mut harness = window(
+        builder,
+        app_on(io::example_plan().unwrap(), date(2026, 11, 27)),
+    );
+    click(&mut harness, Tab::Time.label());
+    for summary in [
+        "Learning, hours per week: 17.3, 22.8, 15.5, 17.0 in the last four weeks; target 15–20 h",
+        "Building, hours per week: 11.5, 15.0, 10.3, 11.3 in the last four weeks; target 10–15 h",
+        "Review/Documentation, hours per week: 5.8, 7.5, 5.3, 5.8 in the last four weeks; \
+         target 5 h",
+        "All categories, hours per week: 34.5, 45.3, 31.0, 34.0 in the last four weeks; \
+         target 30–40 h",
+    ] {
+        harness.get_by_role_and_label(egui::Role::Image, summary);
+    }
+}

@@ -39,7 +39,13 @@ fn round_to(value: f64, decimals: i32) -> f64 {
 
 /// "15.0 h": always one decimal, so columns of hours line up.
 pub fn format_hours(hours: f64) -> String {
-    format!("{:.1} h", round_to(hours, 1))
+    format!("{} h", format_tenths(hours))
+}
+
+/// "17.3" for 17.25: hours to one decimal, halves rounded away from zero
+/// (as people round, not to even as `{:.1}` does).
+pub fn format_tenths(hours: f64) -> String {
+    format!("{:.1}", round_to(hours, 1))
 }
 
 /// A number of hours with decimals only when it has them, up to two so that

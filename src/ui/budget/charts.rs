@@ -9,6 +9,7 @@ use crate::model::money::{
     cumulative_budget_cents, cumulative_spend_cents, months_elapsed, months_over_run_rate,
     plan_months, projected_year_end_cents,
 };
+use crate::model::summaries::{cumulative_spend_summary, monthly_spend_summary};
 use crate::ui::PlanView;
 use crate::ui::ledger::{LedgerRow, charts_heading_ui, no_charts_yet_ui};
 use crate::ui::widgets;
@@ -26,13 +27,18 @@ pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
     egui::ScrollArea::vertical()
         .id_salt("budget_charts_scroll")
         .show(ui, |ui| {
-            monthly_chart_ui(ui, view, height, reset);
+            let monthly = monthly_chart_ui(ui, view, height, reset);
+            let summary = monthly_spend_summary(view.plan, &view.derived.monthly_spend, view.today);
+            widgets::set_accessible_name(&monthly, egui::Role::Image, &summary);
             ui.label(RichText::new("Cumulative spend").heading());
-            cumulative_chart_ui(ui, view, height, reset);
+            let cumulative = cumulative_chart_ui(ui, view, height, reset);
+            let summary =
+                cumulative_spend_summary(view.plan, &view.derived.monthly_spend, view.today);
+            widgets::set_accessible_name(&cumulative, egui::Role::Image, &summary);
         });
 }
 
-fn monthly_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: bool) {
+fn monthly_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: bool) -> egui::Response {
     use egui_plot::{Bar, BarChart, HLine, Legend, Plot};
 
     let months = plan_months(view.plan.start_date);
@@ -107,10 +113,16 @@ fn monthly_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: bool) 
                     .color(widgets::OVER_BUDGET),
             );
         }
-    });
+    })
+    .response
 }
 
-fn cumulative_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: bool) {
+fn cumulative_chart_ui(
+    ui: &mut Ui,
+    view: &PlanView<'_>,
+    height: f32,
+    reset: bool,
+) -> egui::Response {
     use egui_plot::{HLine, Legend, Line, Plot};
 
     let months = plan_months(view.plan.start_date);
@@ -174,7 +186,8 @@ fn cumulative_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: boo
                 .color(widgets::UNDER)
                 .width(1.0),
         );
-    });
+    })
+    .response
 }
 
 /// Labels the x axis with month names at whole numbers.

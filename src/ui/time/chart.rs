@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use crate::model::TimeEntry;
 use crate::model::calendar::IsoWeek;
 use crate::model::format::{format_date, format_hours, format_hours_range};
+use crate::model::summaries::weekly_hours_summary;
 use crate::model::time::{TargetState, plan_weeks, target_state};
 use crate::ui::PlanView;
 use crate::ui::ledger::{LedgerRow, charts_heading_ui, no_charts_yet_ui};
@@ -40,21 +41,23 @@ pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
                     .iter()
                     .map(|week| view.derived.weekly_hours.hours(*week, category.id))
                     .collect();
-                week_chart_ui(
-                    ui,
+                let target = (category.weekly_min_hours, category.weekly_max_hours);
+                let response =
+                    week_chart_ui(ui, &category.name, &weeks, &hours, target, height, reset);
+                let summary = weekly_hours_summary(
                     &category.name,
-                    &weeks,
-                    &hours,
-                    (category.weekly_min_hours, category.weekly_max_hours),
-                    height,
-                    reset,
+                    &view.derived.weekly_hours,
+                    Some(category.id),
+                    target,
+                    view.today,
                 );
+                widgets::set_accessible_name(&response, egui::Role::Image, &summary);
             }
             let totals: Vec<f64> = weeks
                 .iter()
                 .map(|week| view.derived.weekly_hours.total(*week))
                 .collect();
-            week_chart_ui(
+            let response = week_chart_ui(
                 ui,
                 "Total",
                 &weeks,
@@ -63,6 +66,14 @@ pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
                 height,
                 reset,
             );
+            let summary = weekly_hours_summary(
+                "All categories",
+                &view.derived.weekly_hours,
+                None,
+                view.derived.weekly_target_hours,
+                view.today,
+            );
+            widgets::set_accessible_name(&response, egui::Role::Image, &summary);
         });
 }
 
@@ -74,7 +85,7 @@ fn week_chart_ui(
     (min, max): (f64, f64),
     height: f32,
     reset: bool,
-) {
+) -> egui::Response {
     use egui_plot::{Bar, BarChart, FilledArea, Legend, Plot};
 
     let xs: Vec<f64> = (0..weeks.len()).map(|index| index as f64).collect();
@@ -142,5 +153,6 @@ fn week_chart_ui(
                 .color(widgets::IN_RANGE)
                 .element_formatter(Box::new(|bar, _chart| bar.name.clone())),
         );
-    });
+    })
+    .response
 }
