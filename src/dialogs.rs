@@ -15,6 +15,7 @@ pub enum FilePurpose {
     ImportTimeCsv,
     ExportExpensesCsv,
     ImportExpensesCsv,
+    SavePicture,
 }
 
 impl FilePurpose {
@@ -25,6 +26,7 @@ impl FilePurpose {
                 | FilePurpose::ExportMarkdown
                 | FilePurpose::ExportTimeCsv
                 | FilePurpose::ExportExpensesCsv
+                | FilePurpose::SavePicture
         )
     }
 
@@ -36,6 +38,7 @@ impl FilePurpose {
                 ("Markdown", &["md", "markdown"])
             }
             FilePurpose::ExportTimeCsv | FilePurpose::ExportExpensesCsv => ("CSV", &["csv"]),
+            FilePurpose::SavePicture => ("PNG picture", &["png"]),
             // Exports come as CSV, tab-separated text and `timew export` JSON.
             FilePurpose::ImportTimeCsv | FilePurpose::ImportExpensesCsv => {
                 ("Exports (CSV, TSV, JSON)", &["csv", "tsv", "txt", "json"])
@@ -55,6 +58,7 @@ impl FilePurpose {
             FilePurpose::ImportExpensesCsv => {
                 "Import expenses from a bank's or budget app's export"
             }
+            FilePurpose::SavePicture => "Save a picture of this tab",
         }
     }
 

@@ -6,7 +6,8 @@ mod common;
 use chrono::NaiveDate;
 use common::date;
 use common::window::{
-    Window, app_on, click, click_checkbox, shortcut, tick_on_the_board, wait_for_save, window,
+    Window, app_on, choose_file, click, click_checkbox, shortcut, tick_on_the_board, wait_for_save,
+    window,
 };
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -286,4 +287,31 @@ fn opening_the_example_over_unsaved_changes_asks_first() {
         harness.state().document().plan.title,
         "Elixir Systems Mastery"
     );
+}
+
+#[test]
+fn a_picture_asked_for_where_none_is_painted_says_so() {
+    // The test window paints nothing egui could read back, so the picture
+    // never comes: the app must say so rather than wait.
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("time.png");
+    let mut harness = window(
+        Harness::builder().with_size(egui::vec2(1400.0, 1000.0)),
+        app_on(
+            yearplan::io::default_plan(date(2026, 3, 2)),
+            date(2026, 3, 2),
+        ),
+    );
+    choose_file(
+        &mut harness,
+        yearplan::dialogs::FilePurpose::SavePicture,
+        &path,
+    );
+    for _ in 0..5 {
+        harness.step();
+    }
+    harness.run();
+    assert!(!harness.state().is_taking_picture());
+    harness.get_by_label("Could not take a picture of the window: it was not painted.");
+    assert!(!path.exists());
 }

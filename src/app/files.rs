@@ -646,6 +646,11 @@ impl YearplanApp {
             FilePurpose::ExportMarkdown => {
                 Some(format!("{}.md", file_stem_for(&self.document.plan.title)))
             }
+            FilePurpose::SavePicture => Some(format!(
+                "{} - {}.png",
+                file_stem_for(&self.document.plan.title),
+                file_stem_for(self.tab.label())
+            )),
             _ => None,
         };
         self.dialogs.ask(purpose, folder, name, ctx);
@@ -671,6 +676,8 @@ impl YearplanApp {
                 self.export(path, &text, "expenses");
             }
             FilePurpose::ImportExpensesCsv => self.import_expenses_from(path),
+            // Taken in the next frame, which has the context to ask for it.
+            FilePurpose::SavePicture => self.picture_wanted = Some(path.to_path_buf()),
         }
     }
 

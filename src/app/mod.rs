@@ -18,6 +18,7 @@ use crate::ui::{self, PlanView, Tab};
 
 mod files;
 mod history;
+mod picture;
 mod questions;
 mod sync;
 mod timer;
@@ -169,6 +170,10 @@ pub struct YearplanApp {
     check_forgotten_timer: bool,
     /// The question "was the timer left running?", while it shows.
     forgotten_timer: Option<ui::timer::ForgottenTimer>,
+    /// A picture of the window being taken and written.
+    picture: Option<picture::Picture>,
+    /// Where the next picture goes: its file was just chosen.
+    picture_wanted: Option<PathBuf>,
 }
 
 impl YearplanApp {
@@ -222,6 +227,8 @@ impl YearplanApp {
             timer_form: ui::timer::TimerForm::default(),
             check_forgotten_timer: true,
             forgotten_timer: None,
+            picture: None,
+            picture_wanted: None,
         }
     }
 
@@ -462,6 +469,7 @@ impl YearplanApp {
         self.handle_dropped_files(&ctx);
         self.poll_loading(&ctx);
         self.poll_saving(&ctx);
+        self.poll_picture(&ctx);
         self.watch_disk(&ctx);
         let now = self.clock.now();
         self.tick_timer(&ctx, now);
@@ -583,6 +591,9 @@ impl YearplanApp {
         if let Some((purpose, path)) = self.dialogs.poll() {
             self.file_chosen(purpose, &path);
         }
+        if let Some(path) = self.picture_wanted.take() {
+            self.save_picture(&ctx, &path);
+        }
         if let Some(action) = action {
             self.file_action(&ctx, action);
         }
@@ -604,6 +615,7 @@ impl YearplanApp {
             FileAction::ExportExpensesCsv => {
                 self.ask_for_file(ctx, FilePurpose::ExportExpensesCsv);
             }
+            FileAction::SavePicture => self.ask_for_file(ctx, FilePurpose::SavePicture),
             FileAction::Theme(theme) => {
                 self.prefs.theme = theme;
                 ctx.set_theme(theme.preference());

@@ -357,12 +357,25 @@ fn save(path: &Path, plan: &Plan, overwrite: Overwrite) -> Result<(), FileError>
         path: path.to_path_buf(),
         source,
     })?;
-    write_atomically(path, &target, &folder, existing.as_ref(), &text, overwrite)
+    write_atomically(
+        path,
+        &target,
+        &folder,
+        existing.as_ref(),
+        text.as_bytes(),
+        overwrite,
+    )
 }
 
 /// Writes an exported file (CSV, Markdown) atomically, replacing any file at
 /// `path` without keeping a backup: an export is made again at will.
 pub fn save_export(path: &Path, text: &str) -> Result<(), FileError> {
+    save_bytes(path, text.as_bytes())
+}
+
+/// Writes `bytes` (a picture) to `path` atomically, replacing what is there,
+/// as [`save_export`] writes text.
+pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let target = resolve_target(path)?;
     let folder = folder_of(&target);
     check_folder(path, &folder)?;
@@ -372,7 +385,7 @@ pub fn save_export(path: &Path, text: &str) -> Result<(), FileError> {
         &target,
         &folder,
         existing.as_ref(),
-        text,
+        bytes,
         Overwrite::Replace,
     )
 }
@@ -384,7 +397,7 @@ fn write_atomically(
     target: &Path,
     folder: &Path,
     existing: Option<&fs::Metadata>,
-    text: &str,
+    bytes: &[u8],
     overwrite: Overwrite,
 ) -> Result<(), FileError> {
     let write_error = |step: String| {
@@ -399,7 +412,7 @@ fn write_atomically(
         "could not create a file in {}",
         folder.display()
     )))?;
-    temp.write_all(text.as_bytes())
+    temp.write_all(bytes)
         .and_then(|()| temp.flush())
         .and_then(|()| temp.as_file().sync_all())
         .map_err(write_error("could not write the new version".to_owned()))?;

@@ -14,6 +14,6 @@ pub use conflict_copies::{conflict_copies_of, is_conflict_copy};
 pub use error::FileError;
 pub use file::{
     MAX_FILE_BYTES, backup_path, default_plan, example_plan, load_plan, parse_plan, read_bytes,
-    read_text, save_export, save_new_plan, save_plan, save_plan_replacing,
+    read_text, save_bytes, save_export, save_new_plan, save_plan, save_plan_replacing,
 };
 pub use ron_format::{pretty_config, to_ron_string};

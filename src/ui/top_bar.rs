@@ -22,6 +22,8 @@ pub enum FileAction {
     ExportMarkdown,
     ExportTimeCsv,
     ExportExpensesCsv,
+    /// A PNG of the window as it shows now.
+    SavePicture,
     Theme(ThemeChoice),
     Undo,
     Redo,
@@ -141,6 +143,9 @@ pub fn ui(
                     action = Some(FileAction::ExportExpensesCsv);
                 }
             });
+            if item(ui, "Save picture of this tab…", None) {
+                action = Some(FileAction::SavePicture);
+            }
             ui.separator();
             ui.menu_button("Theme", |ui| {
                 for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
