@@ -16,6 +16,7 @@ pub enum FilePurpose {
     ExportExpensesCsv,
     ImportExpensesCsv,
     SavePicture,
+    ExportStatusPage,
 }
 
 impl FilePurpose {
@@ -27,6 +28,7 @@ impl FilePurpose {
                 | FilePurpose::ExportTimeCsv
                 | FilePurpose::ExportExpensesCsv
                 | FilePurpose::SavePicture
+                | FilePurpose::ExportStatusPage
         )
     }
 
@@ -39,6 +41,7 @@ impl FilePurpose {
             }
             FilePurpose::ExportTimeCsv | FilePurpose::ExportExpensesCsv => ("CSV", &["csv"]),
             FilePurpose::SavePicture => ("PNG picture", &["png"]),
+            FilePurpose::ExportStatusPage => ("Web page", &["html", "htm"]),
             // Exports come as CSV, tab-separated text and `timew export` JSON.
             FilePurpose::ImportTimeCsv | FilePurpose::ImportExpensesCsv => {
                 ("Exports (CSV, TSV, JSON)", &["csv", "tsv", "txt", "json"])
@@ -59,6 +62,7 @@ impl FilePurpose {
                 "Import expenses from a bank's or budget app's export"
             }
             FilePurpose::SavePicture => "Save a picture of this tab",
+            FilePurpose::ExportStatusPage => "Export the status page",
         }
     }
 

@@ -260,3 +260,110 @@ fn report_refuses_a_date_that_is_not_a_day() {
         assert!(output.stdout.is_empty());
     }
 }
+
+/// `text` as it stands in HTML.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn the_status_page_says_what_the_report_says_with_charts_and_nothing_from_elsewhere() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = yearplan(
+        &[
+            "report".as_ref(),
+            example_path().as_os_str(),
+            "--date".as_ref(),
+            "2026-11-27".as_ref(),
+            "--html".as_ref(),
+            "status.html".as_ref(),
+        ],
+        folder.path(),
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        "Wrote the status page to status.html.\n"
+    );
+    let page = std::fs::read_to_string(folder.path().join("status.html")).unwrap();
+
+    // Every sentence of the text report, heading and line, is on the page.
+    for line in EXAMPLE_REPORT
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+    {
+        assert!(
+            page.contains(&escaped(line)),
+            "missing from the page: {line}"
+        );
+    }
+    // Four hours charts (three categories and all), the monthly spend and the
+    // cumulative spend, each an image named by what it shows.
+    assert_eq!(page.matches("<svg ").count(), 6);
+    assert_eq!(page.matches(r#"role="img" aria-label=""#).count(), 6);
+    for summary in [
+        "Learning, hours per week: 17.3, 22.8, 15.5, 17.0 in the last four weeks; target 15–20 h",
+        "All categories, hours per week: 34.5, 45.3, 31.0, 34.0 in the last four weeks; \
+         target 30–40 h",
+        "Spend per month: Sep 2026 $423.50, Oct 2026 $246.20, Nov 2026 $255.00 so far",
+        "Cumulative spend: $2,010.18 so far",
+    ] {
+        assert!(page.contains(&escaped(summary)), "no chart says: {summary}");
+    }
+    // Self-contained: no script, and nothing fetched from anywhere.
+    let lower = page.to_lowercase();
+    for banned in [
+        "<script", "http:", "https:", "src=", "href=", "url(", "@import", "<link",
+    ] {
+        assert!(!lower.contains(banned), "the page holds {banned:?}");
+    }
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("@page { size: A4;"));
+}
+
+#[test]
+fn the_status_page_escapes_what_the_plan_says_and_refuses_to_replace_the_plan() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut plan = yearplan::io::default_plan(date(2026, 1, 1));
+    plan.title = "<script>alert('R&D')</script>".to_owned();
+    plan.time_categories[0].name = "Learn <b>".to_owned();
+    let plan_path = folder.path().join("year.plan.ron");
+    yearplan::io::save_plan(&plan_path, &plan).unwrap();
+    let before = std::fs::read(&plan_path).unwrap();
+
+    let refused = yearplan(
+        &[
+            "report".as_ref(),
+            "year.plan.ron".as_ref(),
+            "--html".as_ref(),
+            "./year.plan.ron".as_ref(),
+        ],
+        folder.path(),
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("is the plan itself"));
+    assert_eq!(std::fs::read(&plan_path).unwrap(), before);
+
+    let page = yearplan::report::status_page(&plan, date(2026, 3, 4));
+    assert!(!page.contains("<script"));
+    assert!(page.contains("&lt;script&gt;alert(&#39;R&amp;D&#39;)&lt;/script&gt;"));
+    assert!(page.contains("Learn &lt;b&gt;, hours per week"));
+
+    let bad = write_file(folder.path(), "bad.ron", "(format_version: 4,");
+    let output = yearplan(
+        &[
+            "report".as_ref(),
+            bad.as_os_str(),
+            "--html".as_ref(),
+            "out.html".as_ref(),
+        ],
+        folder.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!folder.path().join("out.html").exists());
+}

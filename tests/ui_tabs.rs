@@ -315,3 +315,24 @@ fn a_picture_asked_for_where_none_is_painted_says_so() {
     harness.get_by_label("Could not take a picture of the window: it was not painted.");
     assert!(!path.exists());
 }
+
+#[test]
+fn the_status_page_is_exported_from_the_file_menu() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("status.html");
+    let mut harness = window(
+        Harness::builder().with_size(egui::vec2(1400.0, 1000.0)),
+        app_on(yearplan::io::example_plan().unwrap(), date(2026, 11, 27)),
+    );
+    choose_file(
+        &mut harness,
+        yearplan::dialogs::FilePurpose::ExportStatusPage,
+        &path,
+    );
+    harness.get_by_label(&format!("Exported the status page to {}", path.display()));
+    let page = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        page,
+        yearplan::report::status_page(&harness.state().document().plan, date(2026, 11, 27))
+    );
+}

@@ -14,7 +14,7 @@ use yearplan::io::{parse_plan, to_ron_string};
 use yearplan::model::validate::validate;
 use yearplan::model::derived::Derived;
 use yearplan::model::{Expense, Period, Plan, TimeEntry, money, overview, progress, review};
-use yearplan::report::report;
+use yearplan::report::{report, status_page};
 
 /// A fixed "today" for the importers, so a run is repeatable.
 pub fn today() -> NaiveDate {
@@ -53,6 +53,9 @@ pub fn check_figures(plan: &Plan) {
     let _ = money::cap_statuses(plan);
     for day in days_around(plan) {
         let _ = report(plan, day);
+        // Whatever the plan holds, the status page has no markup of its own.
+        let page = status_page(plan, day);
+        assert!(!page.contains("<script"), "the status page holds a script");
         let _ = progress::late_phases(plan, day);
         let _ = overview::next_tasks_due(plan, day, 5);
         let _ = review::cadence_statuses(plan, day);

@@ -646,6 +646,10 @@ impl YearplanApp {
             FilePurpose::ExportMarkdown => {
                 Some(format!("{}.md", file_stem_for(&self.document.plan.title)))
             }
+            FilePurpose::ExportStatusPage => Some(format!(
+                "{} - status.html",
+                file_stem_for(&self.document.plan.title)
+            )),
             FilePurpose::SavePicture => Some(format!(
                 "{} - {}.png",
                 file_stem_for(&self.document.plan.title),
@@ -676,6 +680,10 @@ impl YearplanApp {
                 self.export(path, &text, "expenses");
             }
             FilePurpose::ImportExpensesCsv => self.import_expenses_from(path),
+            FilePurpose::ExportStatusPage => {
+                let page = crate::report::status_page(&self.document.plan, self.clock.today());
+                self.export(path, &page, "status page");
+            }
             // Taken in the next frame, which has the context to ask for it.
             FilePurpose::SavePicture => self.picture_wanted = Some(path.to_path_buf()),
         }

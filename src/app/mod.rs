@@ -616,6 +616,7 @@ impl YearplanApp {
                 self.ask_for_file(ctx, FilePurpose::ExportExpensesCsv);
             }
             FileAction::SavePicture => self.ask_for_file(ctx, FilePurpose::SavePicture),
+            FileAction::ExportStatusPage => self.ask_for_file(ctx, FilePurpose::ExportStatusPage),
             FileAction::Theme(theme) => {
                 self.prefs.theme = theme;
                 ctx.set_theme(theme.preference());

@@ -51,12 +51,17 @@ pub enum Command {
     /// Check that PATH is a valid plan and print a short summary of it.
     Check { path: PathBuf },
     /// Print the overview of the plan at PATH as text: this week, this month,
-    /// progress, reviews due, next tasks, forecasts and success metrics.
+    /// progress, reviews due, next tasks, forecasts and success metrics. With
+    /// --html, write it as a status page instead: one self-contained HTML
+    /// file with charts, no script, that prints on one or two A4 pages.
     Report {
         path: PathBuf,
         /// The day to report on (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<chrono::NaiveDate>,
+        /// Write the status page to OUT.html (replacing it) rather than print.
+        #[arg(long, value_name = "OUT.html")]
+        html: Option<PathBuf>,
     },
     /// Add Yearplan to your desktop's app menu: write its launcher, icons and
     /// plan file type (*.plan.ron) under ~/.local/share, starting this program.
@@ -134,9 +139,10 @@ pub fn run(cli: Cli) -> Action {
     match cli.command {
         Some(Command::New { path }) => Action::Exit(new_plan(&path)),
         Some(Command::Check { path }) => Action::Exit(check(&path)),
-        Some(Command::Report { path, date }) => Action::Exit(crate::report::run(
+        Some(Command::Report { path, date, html }) => Action::Exit(crate::report::run(
             &path,
             date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            html.as_deref(),
         )),
         Some(Command::InstallDesktop) => Action::Exit(crate::desktop::install_command()),
         Some(Command::UninstallDesktop) => Action::Exit(crate::desktop::uninstall_command()),

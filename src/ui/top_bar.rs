@@ -24,6 +24,8 @@ pub enum FileAction {
     ExportExpensesCsv,
     /// A PNG of the window as it shows now.
     SavePicture,
+    /// The overview as one HTML file with charts.
+    ExportStatusPage,
     Theme(ThemeChoice),
     Undo,
     Redo,
@@ -143,6 +145,9 @@ pub fn ui(
                     action = Some(FileAction::ExportExpensesCsv);
                 }
             });
+            if item(ui, "Export status page…", None) {
+                action = Some(FileAction::ExportStatusPage);
+            }
             if item(ui, "Save picture of this tab…", None) {
                 action = Some(FileAction::SavePicture);
             }
