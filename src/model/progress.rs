@@ -110,6 +110,54 @@ pub fn late_phases(plan: &Plan, today: NaiveDate) -> Vec<PhaseNumber> {
         .collect()
 }
 
+/// Tasks done over the plan year, for a burn-up chart: how many were done
+/// by the end of each day a task was ticked, against the whole count.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BurnUp {
+    /// (days since the plan's start, tasks done by the end of that day),
+    /// one point per day something was ticked, in order. Tasks ticked
+    /// before the start count on its first day.
+    pub points: Vec<(i64, usize)>,
+    /// Done tasks without the day they were ticked (ticked by hand in the
+    /// file): counted in `done` but on no day.
+    pub undated: usize,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The burn-up of `lane`'s tasks, or of the whole plan's with `None`.
+pub fn burn_up(plan: &Plan, lane: Option<super::LaneId>) -> BurnUp {
+    let mut days: Vec<i64> = Vec::new();
+    let mut burn = BurnUp::default();
+    for task in plan
+        .swimlanes
+        .iter()
+        .filter(|candidate| lane.is_none_or(|id| candidate.id == id))
+        .flat_map(|lane| lane.blocks.iter())
+        .flat_map(|block| block.tasks.iter())
+    {
+        burn.total += 1;
+        if !task.done {
+            continue;
+        }
+        burn.done += 1;
+        match task.done_on {
+            Some(on) => days.push((on - plan.start_date).num_days().max(0)),
+            None => burn.undated += 1,
+        }
+    }
+    days.sort_unstable();
+    let mut done = 0;
+    for day in days {
+        done += 1;
+        match burn.points.last_mut() {
+            Some(last) if last.0 == day => last.1 = done,
+            _ => burn.points.push((day, done)),
+        }
+    }
+    burn
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -263,5 +311,51 @@ mod tests {
         // Phase 3 is done, so it is never late.
         assert_eq!(late_phases(&plan, date(2027, 6, 1)), vec![1, 2]);
         assert!(late_phases(&plan, date(2025, 6, 1)).is_empty());
+    }
+
+    #[test]
+    fn the_burn_up_counts_ticks_by_day_and_keeps_undated_ones_apart() {
+        let start = date(2026, 1, 1);
+        let mut plan = Plan::empty("Burn", start);
+        let ticked = |id, on: Option<NaiveDate>| Task {
+            done: true,
+            done_on: on,
+            ..task(id, true)
+        };
+        plan.swimlanes.push(Swimlane {
+            id: LaneId(1),
+            name: "Core".to_owned(),
+            subtitle: String::new(),
+            blocks: vec![Block {
+                id: BlockId(1),
+                first_quarter: Quarter::Q1,
+                last_quarter: Quarter::Q1,
+                tasks: vec![
+                    ticked(1, Some(date(2026, 1, 11))),
+                    ticked(2, Some(date(2026, 1, 11))),
+                    ticked(3, None),
+                    task(4, false),
+                    ticked(5, Some(date(2025, 12, 20))),
+                ],
+            }],
+        });
+        plan.swimlanes.push(Swimlane {
+            id: LaneId(2),
+            name: "Scale".to_owned(),
+            subtitle: String::new(),
+            blocks: vec![Block {
+                id: BlockId(2),
+                first_quarter: Quarter::Q2,
+                last_quarter: Quarter::Q2,
+                tasks: vec![ticked(6, Some(date(2026, 2, 1))), task(7, false)],
+            }],
+        });
+        // Before the start counts on day 0; the 11th is day 10; 1 Feb day 31.
+        let all = burn_up(&plan, None);
+        assert_eq!(all.points, vec![(0, 1), (10, 3), (31, 4)]);
+        assert_eq!((all.done, all.undated, all.total), (5, 1, 7));
+        let scale = burn_up(&plan, Some(LaneId(2)));
+        assert_eq!(scale.points, vec![(31, 1)]);
+        assert_eq!((scale.done, scale.total), (1, 2));
     }
 }

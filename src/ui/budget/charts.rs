@@ -27,18 +27,26 @@ pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
     egui::ScrollArea::vertical()
         .id_salt("budget_charts_scroll")
         .show(ui, |ui| {
-            let monthly = monthly_chart_ui(ui, view, height, reset);
+            let monthly = monthly_chart_ui(ui, view, height, reset, false);
             let summary = monthly_spend_summary(view.plan, &view.derived.monthly_spend, view.today);
             widgets::set_accessible_name(&monthly, egui::Role::Image, &summary);
             ui.label(RichText::new("Cumulative spend").heading());
-            let cumulative = cumulative_chart_ui(ui, view, height, reset);
+            let cumulative = cumulative_chart_ui(ui, view, height, reset, false);
             let summary =
                 cumulative_spend_summary(view.plan, &view.derived.monthly_spend, view.today);
             widgets::set_accessible_name(&cumulative, egui::Role::Image, &summary);
         });
 }
 
-fn monthly_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: bool) -> egui::Response {
+/// Spend per month stacked by line against the run-rate; `compact` for the
+/// Overview's small card (no legend, no axis title, fixed in place).
+pub(crate) fn monthly_chart_ui(
+    ui: &mut Ui,
+    view: &PlanView<'_>,
+    height: f32,
+    reset: bool,
+    compact: bool,
+) -> egui::Response {
     use egui_plot::{Bar, BarChart, HLine, Legend, Plot};
 
     let months = plan_months(view.plan.start_date);
@@ -76,15 +84,21 @@ fn monthly_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: bool) 
         charts.push(chart);
     }
     let month_labels: Vec<String> = months.iter().map(|month| month.label()).collect();
-    let mut plot = Plot::new("monthly_spend")
+    let mut plot = Plot::new(("monthly_spend", compact))
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
-        .y_axis_label(format!("{} per month", view.plan.currency_symbol))
         .x_axis_formatter(month_axis(month_labels))
         .label_formatter(|_| None)
         .include_y(0.0)
         .include_y(view.derived.run_rate_cents as f64 / 100.0 * 1.3)
         .allow_scroll(false);
+    plot = if compact {
+        plot.allow_drag(false)
+            .allow_zoom(false)
+            .allow_boxed_zoom(false)
+    } else {
+        plot.legend(Legend::default().position(egui_plot::Corner::RightTop))
+            .y_axis_label(format!("{} per month", view.plan.currency_symbol))
+    };
     if reset {
         plot = plot.reset();
     }
@@ -117,11 +131,14 @@ fn monthly_chart_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32, reset: bool) 
     .response
 }
 
-fn cumulative_chart_ui(
+/// Spend so far against the budget so far, with the projection; `compact`
+/// as for [`monthly_chart_ui`].
+pub(crate) fn cumulative_chart_ui(
     ui: &mut Ui,
     view: &PlanView<'_>,
     height: f32,
     reset: bool,
+    compact: bool,
 ) -> egui::Response {
     use egui_plot::{HLine, Legend, Line, Plot};
 
@@ -145,13 +162,19 @@ fn cumulative_chart_ui(
         .collect();
     let projection = projected_year_end_cents(view.plan, spend, view.today);
     let month_labels: Vec<String> = months.iter().map(|month| month.label()).collect();
-    let mut plot = Plot::new("cumulative_spend")
+    let mut plot = Plot::new(("cumulative_spend", compact))
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
-        .y_axis_label(format!("{} so far", view.plan.currency_symbol))
         .x_axis_formatter(month_axis(month_labels))
         .include_y(0.0)
         .allow_scroll(false);
+    plot = if compact {
+        plot.allow_drag(false)
+            .allow_zoom(false)
+            .allow_boxed_zoom(false)
+    } else {
+        plot.legend(Legend::default().position(egui_plot::Corner::LeftTop))
+            .y_axis_label(format!("{} so far", view.plan.currency_symbol))
+    };
     if reset {
         plot = plot.reset();
     }

@@ -4,7 +4,7 @@
 //! preview are the ledger's (`ui::ledger`); this tab keeps what is
 //! particular to money.
 
-mod charts;
+pub(crate) mod charts;
 mod expense;
 mod month;
 

@@ -42,8 +42,19 @@ pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
                     .map(|week| view.derived.weekly_hours.hours(*week, category.id))
                     .collect();
                 let target = (category.weekly_min_hours, category.weekly_max_hours);
-                let response =
-                    week_chart_ui(ui, &category.name, &weeks, &hours, target, height, reset);
+                let response = week_chart_ui(
+                    ui,
+                    &WeekChart {
+                        name: &category.name,
+                        weeks: &weeks,
+                        hours: &hours,
+                        target,
+                        height,
+                        link: "time_weeks",
+                        compact: false,
+                    },
+                    reset,
+                );
                 let summary = weekly_hours_summary(
                     &category.name,
                     &view.derived.weekly_hours,
@@ -59,11 +70,15 @@ pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
                 .collect();
             let response = week_chart_ui(
                 ui,
-                "Total",
-                &weeks,
-                &totals,
-                view.derived.weekly_target_hours,
-                height,
+                &WeekChart {
+                    name: "Total",
+                    weeks: &weeks,
+                    hours: &totals,
+                    target: view.derived.weekly_target_hours,
+                    height,
+                    link: "time_weeks",
+                    compact: false,
+                },
                 reset,
             );
             let summary = weekly_hours_summary(
@@ -77,16 +92,31 @@ pub(super) fn charts_ui(ui: &mut Ui, view: &PlanView<'_>, reset: &mut bool) {
         });
 }
 
-fn week_chart_ui(
-    ui: &mut Ui,
-    name: &str,
-    weeks: &[IsoWeek],
-    hours: &[f64],
-    (min, max): (f64, f64),
-    height: f32,
-    reset: bool,
-) -> egui::Response {
+/// One chart of hours per week against a target band.
+pub(crate) struct WeekChart<'a> {
+    pub name: &'a str,
+    pub weeks: &'a [IsoWeek],
+    pub hours: &'a [f64],
+    pub target: (f64, f64),
+    pub height: f32,
+    /// Charts sharing this move and zoom together.
+    pub link: &'a str,
+    /// For the Overview's small cards: no legend, no axis title, fixed.
+    pub compact: bool,
+}
+
+pub(crate) fn week_chart_ui(ui: &mut Ui, chart: &WeekChart<'_>, reset: bool) -> egui::Response {
     use egui_plot::{Bar, BarChart, FilledArea, Legend, Plot};
+
+    let WeekChart {
+        name,
+        weeks,
+        hours,
+        target: (min, max),
+        height,
+        link,
+        compact,
+    } = *chart;
 
     let xs: Vec<f64> = (0..weeks.len()).map(|index| index as f64).collect();
     let bars: Vec<Bar> = hours
@@ -113,14 +143,12 @@ fn week_chart_ui(
     let band_low = vec![min; xs.len()];
     let band_high = vec![max; xs.len()];
     let weeks_for_axis = weeks.to_vec();
-    let mut plot = Plot::new(("week_chart", name))
+    let mut plot = Plot::new(("week_chart", link, name))
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
-        .link_axis(egui::Id::unique("time_weeks"), [true, false])
-        .link_cursor(egui::Id::unique("time_weeks"), [true, false])
+        .link_axis(egui::Id::unique(link), [true, false])
+        .link_cursor(egui::Id::unique(link), [true, false])
         .include_y(0.0)
         .include_y(max * 1.2)
-        .y_axis_label("hours")
         .x_axis_formatter(move |mark, _range| {
             let index = mark.value.round();
             if (mark.value - index).abs() > 1e-6 || index < 0.0 {
@@ -135,6 +163,15 @@ fn week_chart_ui(
         // Bars say what they are on hover; elsewhere a coordinate means nothing.
         .label_formatter(|_| None)
         .allow_scroll(false);
+    plot = if compact {
+        plot.y_axis_min_width(18.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_boxed_zoom(false)
+    } else {
+        plot.legend(Legend::default().position(egui_plot::Corner::LeftTop))
+            .y_axis_label("hours")
+    };
     if reset {
         plot = plot.reset();
     }

@@ -3,7 +3,7 @@
 //! the log of entries. The form, the log and the import preview are the
 //! ledger's (`ui::ledger`); this tab keeps what is particular to hours.
 
-mod chart;
+pub(crate) mod chart;
 mod entry;
 mod week;
 
