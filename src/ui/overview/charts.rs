@@ -3,6 +3,7 @@
 //! The weekly and the spend charts are the Time and Budget tabs' own, in
 //! their compact form.
 
+use chrono::NaiveDate;
 use egui::Ui;
 use egui_plot::{
     Bar, BarChart, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, Points, Polygon,
@@ -13,7 +14,7 @@ use crate::model::calendar::{plan_end, quarter_end};
 use crate::model::format::{format_date, format_hours, format_hours_range};
 use crate::model::progress::BurnUp;
 use crate::model::time::target_state;
-use crate::model::{PhaseStatus, Plan};
+use crate::model::{Phase, PhaseStatus};
 use crate::ui::PlanView;
 use crate::ui::widgets::{self, hours_state_colour, hours_state_label};
 
@@ -140,7 +141,9 @@ pub(super) fn phases_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32) -> egui::
     let year_days = day(plan_end(start));
     let today = day(view.today);
     let axis_start = start;
-    let labels_plan = plan.clone();
+    // The hover needs the phases alone: a clone of the plan each frame
+    // would cost a heavy plan more than the whole dashboard.
+    let hover_phases = plan.phases.clone();
     let plot = fixed(Plot::new("overview_phases"), height)
         .include_x(0.0)
         .include_x(year_days)
@@ -155,7 +158,9 @@ pub(super) fn phases_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32) -> egui::
         .x_axis_formatter(move |mark, _| month_label(axis_start, mark.value))
         .y_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .label_formatter(move |hover| match hover {
-            HoverPosition::NearDataPoint { position, .. } => phase_hover(&labels_plan, position.y),
+            HoverPosition::NearDataPoint { position, .. } => {
+                phase_hover(&hover_phases, start, position.y)
+            }
             HoverPosition::Elsewhere { .. } => None,
         });
     let response = plot
@@ -194,16 +199,15 @@ pub(super) fn phases_ui(ui: &mut Ui, view: &PlanView<'_>, height: f32) -> egui::
 }
 
 /// What the pointer is over on the phase timeline: the phase of that row.
-fn phase_hover(plan: &Plan, y: f64) -> Option<String> {
+fn phase_hover(phases: &[Phase], start: NaiveDate, y: f64) -> Option<String> {
     let number = y.round();
-    let phase = plan
-        .phases
+    let phase = phases
         .iter()
         .find(|phase| f64::from(phase.number) == number)?;
     let planned = format!(
         "planned by the end of {} ({})",
         phase.quarter,
-        format_date(quarter_end(plan.start_date, phase.quarter))
+        format_date(quarter_end(start, phase.quarter))
     );
     let state = match (phase.status, phase.done_on) {
         (PhaseStatus::Done, Some(on)) => format!("done {}", format_date(on)),
@@ -217,18 +221,59 @@ fn phase_hover(plan: &Plan, y: f64) -> Option<String> {
     ))
 }
 
+/// A burn-up ready to draw: its name, a point per week up to today (days
+/// since the start, tasks done), and its counts. Worked out when the plan
+/// changes, so a frame draws a few dozen points rather than a day each.
+pub(super) struct BurnLine {
+    pub name: String,
+    pub points: Vec<[f64; 2]>,
+    pub done: usize,
+    pub total: usize,
+}
+
+impl BurnLine {
+    pub(super) fn of(name: String, burn: &BurnUp, start: NaiveDate, today: NaiveDate) -> BurnLine {
+        let year_days = (plan_end(start) - start).num_days();
+        let until = (today - start).num_days().clamp(0, year_days);
+        let mut points = Vec::new();
+        let mut ticked = burn.points.iter().peekable();
+        let mut done = burn.undated;
+        let mut day = 0;
+        loop {
+            while let Some(&&(on, count)) = ticked.peek() {
+                if on > day {
+                    break;
+                }
+                done = burn.undated + count;
+                ticked.next();
+            }
+            points.push([day as f64, done as f64]);
+            if day >= until {
+                break;
+            }
+            day = (day + 7).min(until);
+        }
+        BurnLine {
+            name,
+            points,
+            done: burn.done,
+            total: burn.total,
+        }
+    }
+}
+
 /// Tasks done over the plan year, for the plan and each lane, against an
 /// even line from none at the start to all at the end.
 pub(super) fn burn_up_ui(
     ui: &mut Ui,
     view: &PlanView<'_>,
-    burns: &[(String, BurnUp)],
+    lines: &[BurnLine],
     height: f32,
 ) -> egui::Response {
     let start = view.plan.start_date;
     let year_days = (plan_end(start) - start).num_days() as f64;
     let today = (view.today - start).num_days() as f64;
-    let total = burns.first().map_or(0, |(_, burn)| burn.total);
+    let total = lines.first().map_or(0, |line| line.total);
     let axis_start = start;
     let hover_start = start;
     let plot = fixed(Plot::new("overview_burn_up"), height)
@@ -266,30 +311,25 @@ pub(super) fn burn_up_ui(
                     .color(egui::Color32::GRAY)
                     .style(LineStyle::dashed_loose()),
             );
-            for (index, (name, burn)) in burns.iter().enumerate() {
-                let mut points = vec![[0.0, burn.undated as f64]];
-                for &(day, done) in &burn.points {
-                    let done = (done + burn.undated) as f64;
-                    let before = points.last().map_or(0.0, |point| point[1]);
-                    points.push([day as f64, before]);
-                    points.push([day as f64, done]);
-                }
-                let last = points.last().map_or(0.0, |point| point[1]);
-                points.push([today.clamp(0.0, year_days), last]);
+            for (index, line) in lines.iter().enumerate() {
                 let (colour, width) = if index == 0 {
                     (widgets::IN_RANGE, 2.2)
                 } else {
                     (palette[(index - 1) % palette.len()], 1.2)
                 };
-                plot_ui.line(Line::new(name.clone(), points).color(colour).width(width));
+                plot_ui.line(
+                    Line::new(line.name.clone(), line.points.clone())
+                        .color(colour)
+                        .width(width),
+                );
             }
             plot_ui.vline(VLine::new("", today).color(widgets::UNDER).width(1.0));
         })
         .response;
-    let mut summary = Vec::new();
-    for (name, burn) in burns {
-        summary.push(format!("{name} {} of {}", burn.done, burn.total));
-    }
+    let counts: Vec<String> = lines
+        .iter()
+        .map(|line| format!("{} {} of {}", line.name, line.done, line.total))
+        .collect();
     let even = if year_days > 0.0 {
         (total as f64 * today.clamp(0.0, year_days) / year_days).round()
     } else {
@@ -297,7 +337,7 @@ pub(super) fn burn_up_ui(
     };
     let summary = format!(
         "Tasks done: {}; an even pace would have {even:.0} done by today",
-        summary.join(", ")
+        counts.join(", ")
     );
     widgets::set_accessible_name(&response, egui::Role::Image, &summary);
     response

@@ -12,7 +12,7 @@ use super::{PlanView, Tab};
 use crate::model::calendar::IsoWeek;
 use crate::model::format::{format_date, format_hours_range};
 use crate::model::overview::{Overview, PhaseForecast, overview};
-use crate::model::progress::{BurnUp, burn_up};
+use crate::model::progress::burn_up;
 use crate::model::summaries::{
     cumulative_spend_summary, monthly_spend_summary, weekly_hours_summary,
 };
@@ -31,17 +31,19 @@ pub struct OverviewTab {
 struct Figures {
     overview: Overview,
     /// The whole plan's burn-up, then each lane's.
-    burns: Vec<(String, BurnUp)>,
+    burns: Vec<charts::BurnLine>,
 }
 
 impl Figures {
     fn of(view: &PlanView<'_>) -> Figures {
         let plan = view.plan;
-        let mut burns = vec![("Whole plan".to_owned(), burn_up(plan, None))];
+        let line =
+            |name: String, burn| charts::BurnLine::of(name, &burn, plan.start_date, view.today);
+        let mut burns = vec![line("Whole plan".to_owned(), burn_up(plan, None))];
         burns.extend(
             plan.swimlanes
                 .iter()
-                .map(|lane| (lane.name.clone(), burn_up(plan, Some(lane.id)))),
+                .map(|lane| line(lane.name.clone(), burn_up(plan, Some(lane.id)))),
         );
         Figures {
             overview: overview(
@@ -130,11 +132,7 @@ impl OverviewTab {
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
                     card(ui, size, "Tasks done", Tab::Swimlanes, &mut go_to, |ui| {
-                        if figures
-                            .burns
-                            .first()
-                            .is_none_or(|(_, burn)| burn.total == 0)
-                        {
+                        if figures.burns.first().is_none_or(|line| line.total == 0) {
                             empty(ui, "No tasks yet — add them on the Swimlanes tab.");
                         } else {
                             charts::burn_up_ui(ui, view, &figures.burns, chart);
