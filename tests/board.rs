@@ -533,3 +533,37 @@ fn the_task_dialog_is_one_undo_step_and_history_survives_a_save() {
         std::fs::remove_file(io::backup_path(&path)).ok();
     }
 }
+
+/// A board of 3,200 tasks draws only what is within a screen of the view,
+/// and Tab still walks it task by task: the view follows the focus, and
+/// the rows past the view come in as it moves.
+#[test]
+fn a_large_board_draws_near_the_view_and_tab_walks_all_of_it() {
+    use yearplan::model::sample::{Size, heavy_plan};
+    let size = Size {
+        tasks: 3_200,
+        time_entries: 0,
+        expenses: 0,
+    };
+    let app = app_on(heavy_plan(&io::default_plan(today()), size), today());
+    let builder = Harness::builder().with_size(egui::vec2(1280.0, 820.0));
+    let mut harness = window(builder, app);
+    click(&mut harness, Tab::Swimlanes.label());
+    harness.run();
+    // A block holds 100 tasks: the end of the first, three screens down,
+    // is not drawn, nor is anything of the second lane.
+    harness.get_by_label("Task 1 of lane 1 in Q1");
+    assert!(harness.query_by_label("Task 100 of lane 1 in Q1").is_none());
+    assert!(harness.query_by_label("Task 401 of lane 2 in Q1").is_none());
+
+    focus_title(&mut harness, "Task 1 of lane 1 in Q1");
+    // Each task is its checkbox, then its title.
+    for _ in 0..2 * 99 {
+        press(&mut harness, Key::Tab);
+    }
+    let last = harness.get_by_role_and_label(Role::Label, "Task 100 of lane 1 in Q1");
+    assert!(last.is_focused());
+    // It was scrolled into view, within the window.
+    assert!(last.rect().bottom() <= 820.0, "{:?}", last.rect());
+    assert!(last.rect().top() >= 0.0, "{:?}", last.rect());
+}

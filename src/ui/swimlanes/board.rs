@@ -19,6 +19,11 @@ use crate::ui::{PlanView, fresh_id_candidate};
 
 pub(super) const LANE_HEADER_WIDTH: f32 = 170.0;
 const MIN_COLUMN_WIDTH: f32 = 190.0;
+/// A board of up to this many tasks is drawn whole every frame (well under
+/// a millisecond), so a screen reader finds every task on it. A larger one
+/// draws only what is within a screen of the view: thousands of tasks then
+/// cost what a few hundred do.
+const DRAW_WHOLE_UP_TO_TASKS: usize = 500;
 
 /// Per-frame context for drawing the board.
 pub(super) struct Board<'a, 'v> {
@@ -30,6 +35,9 @@ pub(super) struct Board<'a, 'v> {
     pub(super) needle: String,
     column_width: f32,
     current: Option<Quarter>,
+    /// Where blocks and tasks are drawn; elsewhere they only keep their
+    /// place. `None`: everywhere.
+    drawn: Option<Rect>,
 }
 
 impl<'a, 'v> Board<'a, 'v> {
@@ -45,7 +53,13 @@ impl<'a, 'v> Board<'a, 'v> {
             needle: filter.trim().to_lowercase(),
             column_width: MIN_COLUMN_WIDTH,
             current: quarter_of(view.plan.start_date, view.today),
+            drawn: None,
         }
+    }
+
+    /// Whether what would fill `rect` is drawn this frame.
+    pub(super) fn draws(&self, rect: Rect) -> bool {
+        self.drawn.is_none_or(|drawn| drawn.intersects(rect))
     }
 
     /// The width of a block over `columns` quarters, the spacing between
@@ -72,6 +86,16 @@ impl SwimlanesTab {
                 board.column_width =
                     ((ui.available_width() - LANE_HEADER_WIDTH - 4.0 * spacing - scroll_bar) / 4.0)
                         .max(MIN_COLUMN_WIDTH);
+                let tasks: usize = (view.plan.swimlanes.iter())
+                    .flat_map(|lane| &lane.blocks)
+                    .map(|block| block.tasks.len())
+                    .sum();
+                // A screen above and below the view, so Tab and the arrow
+                // keys find the next task drawn before it scrolls into view.
+                board.drawn = (tasks > DRAW_WHOLE_UP_TO_TASKS).then(|| {
+                    let view = ui.clip_rect();
+                    view.expand2(egui::vec2(0.0, view.height()))
+                });
                 quarter_headers_ui(ui, board);
                 for (index, lane) in view.plan.swimlanes.iter().enumerate() {
                     ui.separator();
@@ -138,15 +162,14 @@ impl SwimlanesTab {
     }
 
     fn block_ui(&mut self, ui: &mut Ui, board: &mut Board<'_, '_>, lane: &Swimlane, block: &Block) {
-        // A block scrolled out of view keeps its place at the height it had
-        // when last drawn, without laying out its tasks: a board of
-        // thousands of tasks costs only what is on screen.
+        // A block far out of view keeps its place at the height it had
+        // when last drawn, without laying out its tasks.
         let height_id = Id::unique(("block_height", block.id.0));
         let known_height: Option<f32> = ui.ctx().data(|data| data.get_temp(height_id));
         if let Some(height) = known_height {
             let rect =
                 Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
-            if !ui.is_rect_visible(rect) {
+            if !board.draws(rect) {
                 ui.allocate_space(rect.size());
                 board.slots.push(BlockSlot {
                     block: block.id,

@@ -33,10 +33,25 @@ impl SwimlanesTab {
     ) -> Rect {
         let view = board.view;
         let task = place.task;
+        let dragged = self.drag.as_ref().is_some_and(|drag| drag.task == task.id);
+        // A row far out of view keeps its place at the height it had when
+        // last drawn, unless something is happening to its task.
+        let height_id = Id::unique(("task_height", task.id.0));
+        let busy = dragged
+            || self.focus_task == Some(task.id)
+            || matches!(&self.editing, Some(Edit::TaskTitle { task: editing, .. }) if *editing == task.id);
+        let known_height: Option<f32> = ui.ctx().data(|data| data.get_temp(height_id));
+        if let Some(height) = known_height.filter(|_| !busy) {
+            let rect =
+                Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+            if !board.draws(rect) {
+                ui.allocate_space(rect.size());
+                return rect;
+            }
+        }
         // The row's widgets keep their ids wherever the task moves, so focus
         // and state follow it between blocks.
         let builder = egui::UiBuilder::new().scope_id(Id::unique(("task", task.id.0)));
-        let dragged = self.drag.as_ref().is_some_and(|drag| drag.task == task.id);
         let row = ui.scope_builder(builder, |ui| {
             if dragged {
                 ui.multiply_opacity(0.35);
@@ -95,7 +110,15 @@ impl SwimlanesTab {
                         "Double-click or F2 to rename · right-click for notes, due date, \
                          phase · drag to move (Alt+arrows with the keyboard)",
                     );
+                // Tab walks the board, and the view follows it (rows far
+                // out of view are not drawn, so they could not take it).
+                if checkbox.gained_focus() {
+                    checkbox.scroll_to_me(None);
+                }
                 checkbox.labelled_by(label.id);
+                if label.gained_focus() {
+                    label.scroll_to_me(None);
+                }
                 if self.focus_task == Some(task.id) {
                     label.request_focus();
                     self.focus_task = None;
@@ -129,7 +152,10 @@ impl SwimlanesTab {
             });
             task_meta_ui(ui, view, task);
         });
-        row.response.rect
+        let rect = row.response.rect;
+        ui.ctx()
+            .data_mut(|data| data.insert_temp(height_id, rect.height()));
+        rect
     }
 
     fn start_title_edit(&mut self, task: &Task) {
