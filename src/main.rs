@@ -7,13 +7,13 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use yearplan::app::{Clock, Preferences, YearplanApp};
+use yearplan::app::{Clock, Preferences, Reading, YearplanApp};
 use yearplan::cli::{self, Action, Cli};
 
 fn main() -> ExitCode {
     match cli::run(Cli::parse()) {
         Action::Exit(code) => code,
-        Action::Window { path } => match run_window(path) {
+        Action::Window { path } => match run_window(path.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("yearplan: could not open a window: {error}");
@@ -23,7 +23,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_window(path: Option<std::path::PathBuf>) -> eframe::Result {
+fn run_window(path: Option<&std::path::Path>) -> eframe::Result {
+    // The plan is read while the window and its GL context are made: a
+    // large plan then costs the start next to nothing.
+    let reading = path.map(Reading::start);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Yearplan")
         // The launcher (yearplan.desktop) and the icon carry this name too.
@@ -55,7 +58,7 @@ fn run_window(path: Option<std::path::PathBuf>) -> eframe::Result {
             creation.egui_ctx.set_theme(preferences.theme.preference());
             yearplan::app::install_fonts(&creation.egui_ctx);
             let mut app =
-                YearplanApp::open(path.as_deref(), Clock::System).with_preferences(preferences);
+                YearplanApp::opening(reading, Clock::System).with_preferences(preferences);
             if let Some(folder) = YearplanApp::default_recovery_folder() {
                 app = app.with_recovery_folder(folder);
             }

@@ -16,7 +16,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use tempfile::TempDir;
-use yearplan::app::{Clock, YearplanApp};
+use yearplan::app::{Clock, Reading, YearplanApp};
 use yearplan::dialogs::FilePurpose;
 use yearplan::io;
 use yearplan::model::Plan;
@@ -58,9 +58,11 @@ fn saved_plan() -> Saved {
 impl Saved {
     /// The app started on the saved plan, as `yearplan PATH` starts it.
     fn app(&self) -> YearplanApp {
-        YearplanApp::open(Some(&self.path), Clock::Fixed(today()))
+        let mut app = YearplanApp::open(Some(&self.path), Clock::Fixed(today()))
             .with_recovery_folder(&self.recovery)
-            .with_untitled_folder(&self.recovery)
+            .with_untitled_folder(&self.recovery);
+        app.wait_for_load();
+        app
     }
 
     /// Where the app keeps its copy of changes not saved yet.
@@ -124,6 +126,83 @@ fn after_a_crash_the_next_start_offers_the_unsaved_changes() {
     wait_for_save(&mut second);
     assert_eq!(io::load_plan(&saved.path).unwrap(), edited);
     assert!(!saved.unsaved_copy().exists());
+}
+
+/// The window is up before its plan is read: it says which file it is
+/// opening, offers nothing to click, and only then shows the plan and the
+/// question about a crash's unsaved changes, whose copy the opening keeps.
+/// The reading waits here until the test lets it go on.
+#[test]
+fn the_window_is_up_while_its_plan_is_read() {
+    let saved = saved_plan();
+    let mut first = harness(saved.app());
+    tick_on_the_board(&mut first, "Establish CI/CD pipeline");
+    wait_for_the_recovery_copy(&mut first);
+    drop(first);
+
+    let (go_on, wait) = std::sync::mpsc::channel::<()>();
+    let read = move |path: &Path| {
+        let _ = wait.recv();
+        io::load_plan(path)
+    };
+    let reading = Reading::start_with(&saved.path, read);
+    let app = YearplanApp::opening(Some(reading), Clock::Fixed(today()))
+        .with_recovery_folder(&saved.recovery)
+        .with_untitled_folder(&saved.recovery);
+    let mut window = harness(app);
+    window.get_by_label("Opening year.plan.ron…");
+    assert!(window.state().is_starting());
+    assert_eq!(
+        window.state().window_title(),
+        "Yearplan — opening year.plan.ron…"
+    );
+    assert!(!window.state().is_offering_recovery());
+    assert!(
+        window
+            .query_by_label_contains("with changes that were never saved")
+            .is_none()
+    );
+    assert!(window.query_by_label("Swimlanes").is_none());
+    // Ctrl+S does not save the stand-in plan over anything.
+    shortcut(&mut window, Modifiers::COMMAND, Key::S);
+    assert!(!window.state().is_saving());
+    assert!(saved.unsaved_copy().exists());
+
+    go_on.send(()).unwrap();
+    wait_for_open(&mut window);
+    assert_eq!(plan(&window), &saved.plan);
+    assert_eq!(
+        window.state().document().path.as_deref(),
+        Some(saved.path.as_path())
+    );
+    assert!(window.state().is_offering_recovery());
+    assert!(saved.unsaved_copy().exists());
+    window.get_by_label_contains("with changes that were never saved");
+}
+
+/// A plan that cannot be read at the start leaves the window on the
+/// built-in plan, saying why.
+#[test]
+fn a_bad_plan_at_the_start_is_explained_once_the_window_is_up() {
+    let saved = saved_plan();
+    std::fs::write(&saved.path, "(format_version: 1, title: ").unwrap();
+    let mut window = harness(
+        YearplanApp::open(Some(&saved.path), Clock::Fixed(today()))
+            .with_recovery_folder(&saved.recovery),
+    );
+    wait_for_open(&mut window);
+    assert!(window.state().document().path.is_none());
+    assert!(
+        window
+            .state()
+            .error()
+            .is_some_and(|error| error.starts_with("Could not open the plan."))
+    );
+    window.get_by_label("Swimlanes");
+    assert_eq!(
+        std::fs::read_to_string(&saved.path).unwrap(),
+        "(format_version: 1, title: "
+    );
 }
 
 #[test]

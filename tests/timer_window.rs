@@ -192,7 +192,9 @@ fn saved() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn open_at(path: &Path, now: NaiveDateTime) -> Window {
-    harness(YearplanApp::open(Some(path), Clock::At(now)))
+    let mut app = YearplanApp::open(Some(path), Clock::At(now));
+    app.wait_for_load();
+    harness(app)
 }
 
 #[test]

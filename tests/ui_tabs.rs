@@ -153,7 +153,8 @@ fn a_plan_that_cannot_be_opened_says_why_and_shows_the_default_plan() {
     let folder = tempfile::tempdir().unwrap();
     let bad = folder.path().join("bad.ron");
     std::fs::write(&bad, "(format_version: 1, title: ").unwrap();
-    let app = YearplanApp::open(Some(&bad), Clock::Fixed(today()));
+    let mut app = YearplanApp::open(Some(&bad), Clock::Fixed(today()));
+    app.wait_for_load();
     assert!(app.document().path.is_none());
     let notice = format!("{:?}", app.notice());
     assert!(notice.contains("Could not open the plan"), "{notice}");

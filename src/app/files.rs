@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use chrono::NaiveDate;
@@ -14,18 +15,108 @@ use crate::dialogs::FilePurpose;
 use crate::io::{self, FileError};
 use crate::model::Plan;
 use crate::ui::Tab;
-use crate::ui::top_bar::DiskAnswer;
+use crate::ui::top_bar::{DiskAnswer, file_label};
 
-/// A plan being read on another thread, so a large file never freezes the window.
-pub(super) struct Loading {
+/// A plan file being read on another thread, so a large file never
+/// freezes the window. The window's first plan starts being read before
+/// the window exists ([`Reading::start`] in `main`), beside its making.
+pub struct Reading {
     path: PathBuf,
     receiver: Receiver<Result<Plan, FileError>>,
+    /// The window to wake once the plan is read, so it shows at once rather
+    /// than at the next look. Set by the first frame that looks: a read
+    /// started before the window exists wakes it too.
+    waker: Arc<Mutex<Option<egui::Context>>>,
+}
+
+impl Reading {
+    /// Starts reading the plan at `path`.
+    pub fn start(path: &Path) -> Reading {
+        Reading::start_with(path, io::load_plan)
+    }
+
+    /// Starts reading with `read` (a test holds the reading back with it).
+    pub fn start_with(
+        path: &Path,
+        read: impl FnOnce(&Path) -> Result<Plan, FileError> + Send + 'static,
+    ) -> Reading {
+        let (sender, receiver) = channel();
+        let owned = path.to_path_buf();
+        let waker: Arc<Mutex<Option<egui::Context>>> = Arc::default();
+        let wakes = Arc::clone(&waker);
+        let spawned = std::thread::Builder::new()
+            .name("open-plan".to_owned())
+            .spawn(move || {
+                let _ = sender.send(read(&owned));
+                if let Ok(window) = wakes.lock()
+                    && let Some(ctx) = window.as_ref()
+                {
+                    ctx.request_repaint();
+                }
+            });
+        let receiver = match spawned {
+            Ok(_) => receiver,
+            // No thread to be had: read it here rather than not at all
+            // (plainly: `read` went with the thread that could not start).
+            Err(_) => {
+                let (sender, receiver) = channel();
+                let _ = sender.send(io::load_plan(path));
+                receiver
+            }
+        };
+        Reading {
+            path: path.to_path_buf(),
+            receiver,
+            waker,
+        }
+    }
+
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file and its plan if it has been read, or the reading itself
+    /// back if not, to wake `ctx` once it has.
+    #[allow(clippy::type_complexity)]
+    fn poll(self, ctx: &egui::Context) -> Result<(PathBuf, Result<Plan, FileError>), Reading> {
+        // Before looking, so a read that ends after the look still wakes us.
+        if let Ok(mut window) = self.waker.lock()
+            && window.is_none()
+        {
+            *window = Some(ctx.clone());
+        }
+        match self.receiver.try_recv() {
+            Ok(result) => Ok((self.path, result)),
+            Err(TryRecvError::Empty) => Err(self),
+            Err(TryRecvError::Disconnected) => Ok((self.path.clone(), Err(self.stopped()))),
+        }
+    }
+
+    /// Blocks until the plan has been read.
+    fn wait(self) -> (PathBuf, Result<Plan, FileError>) {
+        let result = self.receiver.recv().unwrap_or_else(|_| Err(self.stopped()));
+        (self.path, result)
+    }
+
+    fn stopped(&self) -> FileError {
+        FileError::Read {
+            path: self.path.clone(),
+            source: std::io::Error::other("reading it stopped unexpectedly"),
+        }
+    }
+}
+
+/// A plan being read, and what for.
+pub(super) struct Loading {
+    reading: Reading,
     purpose: LoadFor,
 }
 
 /// What a plan is read for.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum LoadFor {
+    /// To open it as the window starts: the window is up while it is read.
+    Start,
     /// To open it in place of the plan in the window.
     Open,
     /// The plan's own file changed and nothing here is unsaved: to take it
@@ -39,8 +130,16 @@ pub(super) enum LoadFor {
 }
 
 impl Loading {
+    /// The reading of the plan the window starts with.
+    pub(super) fn start(reading: Reading) -> Loading {
+        Loading {
+            reading,
+            purpose: LoadFor::Start,
+        }
+    }
+
     pub(super) fn path(&self) -> &Path {
-        &self.path
+        self.reading.path()
     }
 }
 
@@ -478,27 +577,10 @@ impl YearplanApp {
     /// Reads the plan at `path` on another thread; what it is for decides
     /// what happens once it has been read.
     pub(super) fn read_in_background(&mut self, path: &Path, purpose: LoadFor) {
-        let (sender, receiver) = channel();
-        let owned = path.to_path_buf();
-        let spawned = std::thread::Builder::new()
-            .name("open-plan".to_owned())
-            .spawn(move || {
-                let _ = sender.send(io::load_plan(&owned));
-            });
-        match spawned {
-            Ok(_) => {
-                self.loading = Some(Loading {
-                    path: path.to_path_buf(),
-                    receiver,
-                    purpose,
-                });
-            }
-            // No thread to be had: read it here rather than not at all.
-            Err(_) => {
-                let result = io::load_plan(path);
-                self.read(path, &purpose, result);
-            }
-        }
+        self.loading = Some(Loading {
+            reading: Reading::start(path),
+            purpose,
+        });
     }
 
     /// Whether a plan is being read.
@@ -506,33 +588,34 @@ impl YearplanApp {
         self.loading.is_some()
     }
 
+    /// Whether the plan the window started with is still being read.
+    pub fn is_starting(&self) -> bool {
+        self.loading
+            .as_ref()
+            .is_some_and(|loading| loading.purpose == LoadFor::Start)
+    }
+
+    /// Blocks until the plan being read is read, and takes it in.
+    pub fn wait_for_load(&mut self) {
+        if let Some(Loading { reading, purpose }) = self.loading.take() {
+            let (path, result) = reading.wait();
+            self.read(&path, &purpose, result);
+        }
+    }
+
     pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
-        let Some(loading) = &self.loading else {
+        let Some(Loading { reading, purpose }) = self.loading.take() else {
             return;
         };
-        match loading.receiver.try_recv() {
-            Ok(result) => {
-                let path = loading.path.clone();
-                let purpose = loading.purpose.clone();
-                self.loading = None;
-                self.read(&path, &purpose, result);
-            }
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(30));
-            }
-            Err(TryRecvError::Disconnected) => {
-                let path = loading.path.clone();
-                self.loading = None;
-                self.show_error(format!(
-                    "Could not open {}: reading it stopped unexpectedly.",
-                    path.display()
-                ));
-            }
+        match reading.poll(ctx) {
+            Ok((path, result)) => self.read(&path, &purpose, result),
+            Err(reading) => self.loading = Some(Loading { reading, purpose }),
         }
     }
 
     fn read(&mut self, path: &Path, purpose: &LoadFor, result: Result<Plan, FileError>) {
         match purpose {
+            LoadFor::Start => self.started(path, result),
             LoadFor::Open => self.opened(path, result),
             LoadFor::Reload => self.reloaded(path, result),
             LoadFor::Merge(with) => self.merge_read(with, result),
@@ -559,6 +642,26 @@ impl YearplanApp {
                 self.look_for_conflict_copies();
             }
             // The open plan stays exactly as it was.
+            Err(error) => self.show_error(format!("Could not open the plan.\n\n{error}")),
+        }
+    }
+
+    /// The plan the window started with is read. Unlike a later open, a
+    /// recovery copy from a crash stays: it is offered now.
+    fn started(&mut self, path: &Path, result: Result<Plan, FileError>) {
+        match result {
+            Ok(plan) => {
+                let base = plan.clone();
+                self.replace_document(Document {
+                    plan,
+                    path: Some(path.to_path_buf()),
+                    dirty: false,
+                });
+                self.base = Some(base);
+                self.look_for_conflict_copies();
+            }
+            // The window goes on with the built-in plan and says why the
+            // file could not be opened: the file itself is untouched.
             Err(error) => self.show_error(format!("Could not open the plan.\n\n{error}")),
         }
     }
@@ -854,13 +957,6 @@ pub(super) fn file_stem_for(title: &str) -> String {
 }
 
 /// A file as the import preview names it: its name, without the folders.
-fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::file_stem_for;

@@ -23,6 +23,7 @@ mod questions;
 mod sync;
 mod timer;
 
+pub use files::Reading;
 use files::{DiskWatch, LoadFor, Loading, Recovery, Saving};
 use history::History;
 pub use questions::PendingAction;
@@ -232,40 +233,23 @@ impl YearplanApp {
         }
     }
 
-    /// Builds the app for `eframe`, opening `path` or the embedded default plan.
+    /// Builds the app for `eframe` on the embedded default plan, and starts
+    /// reading `path` on another thread: the window is up at once, saying
+    /// which plan it is opening, and shows the plan when it has been read
+    /// (`wait_for_load` takes it in without a window).
     pub fn open(path: Option<&Path>, clock: Clock) -> YearplanApp {
-        let today = clock.today();
-        let default = || Document {
-            plan: io::default_plan(today),
+        YearplanApp::opening(path.map(Reading::start), clock)
+    }
+
+    /// [`YearplanApp::open`] on a plan whose reading has already started.
+    pub fn opening(reading: Option<Reading>, clock: Clock) -> YearplanApp {
+        let document = Document {
+            plan: io::default_plan(clock.today()),
             path: None,
             dirty: false,
         };
-        let (document, error) = match path {
-            None => (default(), None),
-            Some(path) => match io::load_plan(path) {
-                Ok(plan) => (
-                    Document {
-                        plan,
-                        path: Some(path.to_path_buf()),
-                        dirty: false,
-                    },
-                    None,
-                ),
-                // The window still opens, on the default plan, and says why
-                // the file could not be opened: the file itself is untouched.
-                Err(error) => (
-                    default(),
-                    Some(format!("Could not open the plan.\n\n{error}")),
-                ),
-            },
-        };
         let mut app = YearplanApp::new(document).with_clock(clock);
-        if let Some(error) = error {
-            app.show_error(error);
-        }
-        if let Some(path) = path.filter(|_| app.document.path.is_some()) {
-            app.prefs.remember(path);
-        }
+        app.loading = reading.map(Loading::start);
         app
     }
 
@@ -337,6 +321,12 @@ impl YearplanApp {
     /// `Yearplan — Annual Plan`, with a dot when there are unsaved changes,
     /// after the running timer if there is one: `● Learning 0:42 · Yearplan — …`.
     pub fn window_title(&self) -> String {
+        if let Some(loading) = self.loading.as_ref().filter(|_| self.is_starting()) {
+            return format!(
+                "Yearplan — opening {}…",
+                ui::top_bar::file_label(loading.path())
+            );
+        }
         let marker = if self.document.dirty { " •" } else { "" };
         let plan = &self.document.plan;
         let timer = plan.timer.as_ref().map_or_else(String::new, |timer| {
@@ -453,6 +443,14 @@ impl YearplanApp {
         }
     }
 
+    fn show_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
     fn show_error(&mut self, message: String) {
         self.notice = Some(Notice::Error(
             message.lines().next().unwrap_or_default().to_owned(),
@@ -464,21 +462,24 @@ impl YearplanApp {
     /// and the benchmark can run it without a native window.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_loading(&ctx);
+        if self.is_starting() {
+            self.show_title(&ctx);
+            if let Some(loading) = &self.loading {
+                ui::top_bar::starting_ui(ui, loading.path());
+            }
+            return;
+        }
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
-        self.poll_loading(&ctx);
         self.poll_saving(&ctx);
         self.poll_picture(&ctx);
         self.watch_disk(&ctx);
         let now = self.clock.now();
         self.tick_timer(&ctx, now);
 
-        let title = self.window_title();
-        if title != self.shown_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
-        }
+        self.show_title(&ctx);
 
         let mut commands = Vec::new();
         let mut action = None;

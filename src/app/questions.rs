@@ -371,8 +371,9 @@ impl YearplanApp {
         }
     }
 
-    /// Whether the restore question is showing.
+    /// Whether the restore question is showing: it waits for the plan the
+    /// window starts with to be read.
     pub fn is_offering_recovery(&self) -> bool {
-        self.recovery.offer.is_some()
+        self.recovery.offer.is_some() && !self.is_starting()
     }
 }

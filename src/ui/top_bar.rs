@@ -231,6 +231,26 @@ fn recent_ui(ui: &mut Ui, recent: &[PathBuf], action: &mut Option<FileAction>) {
     }
 }
 
+/// The window while the plan it started with is read: which file, and
+/// nothing to click yet. No spinner: its frames would slow the reading.
+pub fn starting_ui(ui: &mut Ui, path: &Path) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() / 3.0);
+            ui.heading(format!("Opening {}…", file_label(path)));
+            ui.label(RichText::new(path.display().to_string()).weak());
+        });
+    });
+}
+
+/// A file as a person names it: its name, or the whole path if it has none.
+pub fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
 pub fn status_ui(
     ui: &mut Ui,
     notice: Option<&Notice>,
