@@ -534,7 +534,7 @@ fn the_task_dialog_is_one_undo_step_and_history_survives_a_save() {
     }
 }
 
-/// A board of 3,200 tasks draws only what is within a screen of the view,
+/// A board of 3,200 tasks draws only what is in and near the view,
 /// and Tab still walks it task by task: the view follows the focus, and
 /// the rows past the view come in as it moves.
 #[test]
@@ -550,8 +550,8 @@ fn a_large_board_draws_near_the_view_and_tab_walks_all_of_it() {
     let mut harness = window(builder, app);
     click(&mut harness, Tab::Swimlanes.label());
     harness.run();
-    // A block holds 100 tasks: the end of the first, three screens down,
-    // is not drawn, nor is anything of the second lane.
+    // A block holds 100 tasks: the end of the first, screens down, is not
+    // drawn, nor is anything of the second lane.
     harness.get_by_label("Task 1 of lane 1 in Q1");
     assert!(harness.query_by_label("Task 100 of lane 1 in Q1").is_none());
     assert!(harness.query_by_label("Task 401 of lane 2 in Q1").is_none());

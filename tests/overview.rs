@@ -61,6 +61,9 @@ fn every_chart_says_what_it_shows() {
     harness.get_by_label_contains("Year-end spend projected at $3,289.11");
     harness.get_by_label("Success metrics: 0 of 5 met");
     harness.get_by_label("Whole plan progress: 11/36");
+    // 27 November is 207 days after the start on 4 May: week 30 of the
+    // year's 53, and 158 days to 3 May, both counted.
+    harness.get_by_label("Plan year: week 30 of 53 · 158 days left");
 }
 
 #[test]

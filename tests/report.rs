@@ -31,6 +31,8 @@ fn example_path() -> std::path::PathBuf {
 /// - Reviews: weekly last 15 November, due 22nd, 5 days over; monthly last
 ///   31 October, due 30 November; quarterly last 4 August, due 4 November,
 ///   23 days over.
+/// - Where: 27 November is 207 days after 4 May, in week 207 ÷ 7 + 1 = 30
+///   of the 365 days' 53 weeks; 27 November to 3 May is 158 days.
 /// - Task 7 was due 21 October: 37 days ago.
 /// - Phases: 6 done in the 207 days since 4 May; 9 more take 207 × 9 ÷ 6 =
 ///   310.5, so 311 days: 4 October 2027, after the year ends on 3 May 2027.
@@ -39,7 +41,7 @@ fn example_path() -> std::path::PathBuf {
 ///   plus the books, 219.68: 3,289.11 of 12 × 300.00 + 500.00 = 4,100.00.
 const EXAMPLE_REPORT: &str = "\
 Elixir Systems Mastery: overview on Fri 27 Nov 2026
-Plan year: Mon 4 May 2026 – Mon 3 May 2027
+Plan year: Mon 4 May 2026 – Mon 3 May 2027 · week 30 of 53 · 158 days left
 
 This week: 2026-W48, Mon 23 Nov 2026 – Sun 29 Nov 2026
   Learning: 17.3 h of 15–20 h (in range)
@@ -154,9 +156,11 @@ fn report_on_a_new_default_plan() {
     let expected = [
         format!("Annual Plan: overview on {}\n", format_date(today)),
         format!(
-            "Plan year: {} – {}\n",
+            "Plan year: {} – {} · week 5 of 53 · {} days left\n",
             format_date(date(1, 1)),
-            format_date(date(12, 31))
+            format_date(date(12, 31)),
+            // 31 January to 31 December, both counted.
+            if start.leap_year() { 336 } else { 335 }
         ),
         format!(
             "This week: {week}, {} – {}\n",

@@ -238,6 +238,70 @@ pub fn quarter_of(plan_start: NaiveDate, date: NaiveDate) -> Option<Quarter> {
     })
 }
 
+/// Where a day stands in the plan year, written to follow "Plan year:".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearPosition {
+    /// The plan year starts in `days` days.
+    Before { days: i64 },
+    /// Week `week` of `weeks` (the year's weeks counted from its first day,
+    /// the last one short), with `days_left` days to go, today included.
+    Within {
+        week: i64,
+        weeks: i64,
+        days_left: i64,
+    },
+    /// The plan year ended `days` days ago.
+    After { days: i64 },
+}
+
+impl YearPosition {
+    pub fn of(plan_start: NaiveDate, today: NaiveDate) -> YearPosition {
+        let end = plan_end(plan_start);
+        if today < plan_start {
+            YearPosition::Before {
+                days: (plan_start - today).num_days(),
+            }
+        } else if today > end {
+            YearPosition::After {
+                days: (today - end).num_days(),
+            }
+        } else {
+            let length = (end - plan_start).num_days() + 1;
+            YearPosition::Within {
+                week: (today - plan_start).num_days() / 7 + 1,
+                weeks: (length + 6) / 7,
+                days_left: (end - today).num_days() + 1,
+            }
+        }
+    }
+
+    /// Whether the plan year is over.
+    pub fn has_ended(self) -> bool {
+        matches!(self, YearPosition::After { .. })
+    }
+}
+
+impl std::fmt::Display for YearPosition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let days = |n: i64| {
+            if n == 1 {
+                "1 day".to_owned()
+            } else {
+                format!("{n} days")
+            }
+        };
+        match *self {
+            YearPosition::Before { days: n } => write!(f, "starts in {}", days(n)),
+            YearPosition::Within {
+                week,
+                weeks,
+                days_left,
+            } => write!(f, "week {week} of {weeks} · {} left", days(days_left)),
+            YearPosition::After { days: n } => write!(f, "ended {} ago", days(n)),
+        }
+    }
+}
+
 /// 1 January of `today`'s year: the start a new plan is offered.
 pub fn first_day_of_year(today: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today)
@@ -255,6 +319,35 @@ mod tests {
 
     fn week(year: i32, week: u32) -> IsoWeek {
         IsoWeek { year, week }
+    }
+
+    #[test]
+    fn where_a_day_stands_in_the_plan_year() {
+        let start = date(2026, 1, 1);
+        let at = |day| YearPosition::of(start, day).to_string();
+        // 3 December is day 337: 336 days after the start, in week 49;
+        // 3 to 31 December are 29 days. 365 days make 53 weeks, one short.
+        assert_eq!(at(date(2026, 12, 3)), "week 49 of 53 · 29 days left");
+        assert_eq!(at(date(2026, 1, 1)), "week 1 of 53 · 365 days left");
+        assert_eq!(at(date(2026, 1, 7)), "week 1 of 53 · 359 days left");
+        assert_eq!(at(date(2026, 1, 8)), "week 2 of 53 · 358 days left");
+        assert_eq!(at(date(2026, 12, 31)), "week 53 of 53 · 1 day left");
+        assert_eq!(at(date(2027, 1, 1)), "ended 1 day ago");
+        assert_eq!(at(date(2027, 1, 11)), "ended 11 days ago");
+        assert_eq!(at(date(2025, 12, 31)), "starts in 1 day");
+        assert!(YearPosition::of(start, date(2027, 1, 1)).has_ended());
+        assert!(!YearPosition::of(start, date(2026, 12, 31)).has_ended());
+        // A leap year has 366 days: still 53 weeks, the last of two days.
+        let leap = date(2028, 1, 1);
+        assert_eq!(
+            YearPosition::of(leap, date(2028, 12, 30)).to_string(),
+            "week 53 of 53 · 2 days left"
+        );
+        // A plan year from 1 July runs to 30 June.
+        assert_eq!(
+            YearPosition::of(date(2026, 7, 1), date(2027, 6, 30)).to_string(),
+            "week 53 of 53 · 1 day left"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod svg;
 pub use html::status_page;
 
 use crate::io::{load_plan, save_export};
-use crate::model::calendar::plan_end;
+use crate::model::calendar::{YearPosition, plan_end};
 use crate::model::format::format_date;
 use crate::model::money::monthly_spend;
 use crate::model::overview::{Overview, overview};
@@ -117,9 +117,10 @@ pub fn sections(plan: &Plan, today: NaiveDate) -> Report {
             format_date(today)
         ),
         subtitle: format!(
-            "Plan year: {} – {}",
+            "Plan year: {} – {} · {}",
             format_date(plan.start_date),
-            format_date(plan_end(plan.start_date))
+            format_date(plan_end(plan.start_date)),
+            YearPosition::of(plan.start_date, today)
         ),
         sections: vec![
             week(plan, &figures),

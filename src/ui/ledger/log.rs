@@ -2,6 +2,8 @@
 //! out, and the table of records, edited and deleted in place. Only the
 //! visible rows are laid out, so a log of 20,000 records stays smooth.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -78,15 +80,15 @@ impl<R: LedgerRow> Ledger<R> {
             }
         });
 
-        let rows = self.rows(view);
-        let records = R::records(view.plan);
-        let shown = R::total_text(view, rows.iter().filter_map(|&index| records.get(index)));
+        let shown = self.rows(view);
+        let rows = Rc::clone(&shown.rows);
         let (one, many) = labels.record;
         ui.label(format!(
-            "{} shown · {shown} in total",
-            count(rows.len(), one, many)
+            "{} shown · {} in total",
+            count(rows.len(), one, many),
+            shown.total
         ));
-        if records.is_empty() {
+        if R::records(view.plan).is_empty() {
             ui.label(RichText::new(labels.nothing_yet).weak());
             return request;
         }
@@ -94,32 +96,19 @@ impl<R: LedgerRow> Ledger<R> {
         request
     }
 
-    /// The records that pass the filter, in display order; cached per
-    /// revision of the plan and filter, so a frame never sorts 20,000 records.
-    fn rows(&mut self, view: &PlanView<'_>) -> Vec<usize> {
-        if let Some((revision, filter, rows)) = &self.rows
-            && *revision == view.revision
-            && *filter == self.filter
-        {
-            return rows.clone();
+    /// The records that pass the filter, in display order, and their
+    /// total; cached per revision of the plan and filter, so a frame never
+    /// sorts or adds up 20,000 records.
+    fn rows(&mut self, view: &PlanView<'_>) -> &Shown<R> {
+        let fresh = self
+            .rows
+            .as_ref()
+            .is_some_and(|shown| shown.revision == view.revision && shown.filter == self.filter);
+        if !fresh {
+            self.rows = None;
         }
-        let filter = self.filter.clone();
-        let records = R::records(view.plan);
-        let mut rows: Vec<usize> = R::newest_first(view.derived)
-            .iter()
-            .copied()
-            .filter(|&index| {
-                records.get(index).is_some_and(|record| {
-                    filter.bucket.is_none_or(|bucket| record.bucket() == bucket)
-                        && record.in_period(&filter.period)
-                })
-            })
-            .collect();
-        if filter.oldest_first {
-            rows.reverse();
-        }
-        self.rows = Some((view.revision, filter, rows.clone()));
-        rows
+        self.rows
+            .get_or_insert_with(|| Shown::of(view, self.filter.clone()))
     }
 
     fn table_ui(
@@ -199,6 +188,42 @@ impl<R: LedgerRow> Ledger<R> {
 }
 
 /// A record's row as it is shown. Returns the edit its "Edit" button starts.
+/// The log's rows for one revision of the plan and one filter.
+pub struct Shown<R: LedgerRow> {
+    revision: u64,
+    filter: Filter<BucketId<R>, R::Period>,
+    /// Indices of the records shown, in the order shown.
+    rows: Rc<[usize]>,
+    /// Their total, as shown.
+    total: String,
+}
+
+impl<R: LedgerRow> Shown<R> {
+    fn of(view: &PlanView<'_>, filter: Filter<BucketId<R>, R::Period>) -> Shown<R> {
+        let records = R::records(view.plan);
+        let mut rows: Vec<usize> = R::newest_first(view.derived)
+            .iter()
+            .copied()
+            .filter(|&index| {
+                records.get(index).is_some_and(|record| {
+                    filter.bucket.is_none_or(|bucket| record.bucket() == bucket)
+                        && record.in_period(&filter.period)
+                })
+            })
+            .collect();
+        if filter.oldest_first {
+            rows.reverse();
+        }
+        let total = R::total_text(view, rows.iter().filter_map(|&index| records.get(index)));
+        Shown {
+            revision: view.revision,
+            filter,
+            rows: rows.into(),
+            total,
+        }
+    }
+}
+
 fn record_row_ui<R: LedgerRow>(
     row: &mut egui_extras::TableRow<'_, '_>,
     view: &PlanView<'_>,

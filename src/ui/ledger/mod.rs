@@ -130,9 +130,10 @@ type LogFilter<R> = log::Filter<BucketId<R>, <R as LedgerRow>::Period>;
 pub struct Ledger<R: LedgerRow> {
     form: form::EntryForm<BucketId<R>>,
     filter: LogFilter<R>,
-    /// Record indices that pass the filter, in the order shown, for one
-    /// revision of the plan and one filter: rebuilt only when either changes.
-    rows: Option<(u64, LogFilter<R>, Vec<usize>)>,
+    /// Record indices that pass the filter, in the order shown, and their
+    /// total as shown, for one revision of the plan and one filter: worked
+    /// out again only when either changes.
+    rows: Option<log::Shown<R>>,
     editing: Option<log::RecordEdit<BucketId<R>>>,
     removing: Option<RemoveBucket<BucketId<R>>>,
     /// A file chosen or dropped, waiting to be previewed.

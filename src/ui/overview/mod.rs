@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 
 use super::widgets::{self, hours_state_colour, progress_bar};
 use super::{PlanView, Tab};
-use crate::model::calendar::IsoWeek;
+use crate::model::calendar::{IsoWeek, YearPosition};
 use crate::model::format::{format_date, format_hours_range};
 use crate::model::overview::{Overview, PhaseForecast, overview};
 use crate::model::progress::burn_up;
@@ -84,7 +84,13 @@ impl OverviewTab {
             .id_salt("overview_scroll")
             .show(ui, |ui| {
                 ui.add_space(2.0);
-                super::timer::panel_ui(ui, view, timer);
+                ui.horizontal(|ui| {
+                    super::timer::panel_ui(ui, view, timer);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let position = YearPosition::of(view.plan.start_date, view.today);
+                        ui.label(RichText::new(format!("Plan year: {position}")).strong());
+                    });
+                });
                 ui.add_space(4.0);
                 let gap = 8.0;
                 // Three rows of three fill the window, with room kept for

@@ -21,9 +21,10 @@ pub(super) const LANE_HEADER_WIDTH: f32 = 170.0;
 const MIN_COLUMN_WIDTH: f32 = 190.0;
 /// A board of up to this many tasks is drawn whole every frame (well under
 /// a millisecond), so a screen reader finds every task on it. A larger one
-/// draws only what is within a screen of the view: thousands of tasks then
-/// cost what a few hundred do.
+/// draws only what is in view and this many points past it: thousands of
+/// tasks then cost what a screenful does.
 const DRAW_WHOLE_UP_TO_TASKS: usize = 500;
+const DRAWN_PAST_THE_VIEW: f32 = 120.0;
 
 /// Per-frame context for drawing the board.
 pub(super) struct Board<'a, 'v> {
@@ -90,12 +91,10 @@ impl SwimlanesTab {
                     .flat_map(|lane| &lane.blocks)
                     .map(|block| block.tasks.len())
                     .sum();
-                // A screen above and below the view, so Tab and the arrow
-                // keys find the next task drawn before it scrolls into view.
-                board.drawn = (tasks > DRAW_WHOLE_UP_TO_TASKS).then(|| {
-                    let view = ui.clip_rect();
-                    view.expand2(egui::vec2(0.0, view.height()))
-                });
+                // A few rows above and below the view, so Tab finds the
+                // next task drawn, and scrolls it into view.
+                board.drawn = (tasks > DRAW_WHOLE_UP_TO_TASKS)
+                    .then(|| ui.clip_rect().expand2(egui::vec2(0.0, DRAWN_PAST_THE_VIEW)));
                 quarter_headers_ui(ui, board);
                 for (index, lane) in view.plan.swimlanes.iter().enumerate() {
                     ui.separator();
