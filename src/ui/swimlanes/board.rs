@@ -103,7 +103,25 @@ impl SwimlanesTab {
                 ui.separator();
                 self.add_lane_ui(ui, board);
                 ui.add_space(12.0);
-                phases_ui(ui, board);
+                // The phases below the board, too, only keep their place
+                // while a large board is scrolled far above them.
+                let height_id = Id::unique("board_phases_height");
+                let known_height: Option<f32> = ui.ctx().data(|data| data.get_temp(height_id));
+                let kept = known_height.map(|height| {
+                    Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height))
+                });
+                match kept.filter(|&rect| !board.draws(rect)) {
+                    Some(rect) => {
+                        ui.allocate_space(rect.size());
+                    }
+                    None => {
+                        let top = ui.cursor().min.y;
+                        phases_ui(ui, board);
+                        let height = ui.min_rect().max.y - top;
+                        ui.ctx()
+                            .data_mut(|data| data.insert_temp(height_id, height));
+                    }
+                }
             });
         scroll.inner_rect
     }

@@ -105,6 +105,21 @@ pub(crate) struct WeekChart<'a> {
     pub compact: bool,
 }
 
+/// What the bar at `argument` says when hovered.
+fn week_bar_text(weeks: &[IsoWeek], argument: f64, hours: f64, (min, max): (f64, f64)) -> String {
+    let index = argument.round();
+    let week = (index >= 0.0).then(|| weeks.get(index as usize)).flatten();
+    week.map_or_else(String::new, |week| {
+        format!(
+            "Week of {} ({week})\n{} · target {} · {}",
+            format_date(week.monday()),
+            format_hours(hours),
+            format_hours_range(min, max),
+            hours_state_label(target_state(hours, min, max))
+        )
+    })
+}
+
 pub(crate) fn week_chart_ui(ui: &mut Ui, chart: &WeekChart<'_>, reset: bool) -> egui::Response {
     use egui_plot::{Bar, BarChart, FilledArea, Legend, Plot};
 
@@ -119,27 +134,21 @@ pub(crate) fn week_chart_ui(ui: &mut Ui, chart: &WeekChart<'_>, reset: bool) -> 
     } = *chart;
 
     let xs: Vec<f64> = (0..weeks.len()).map(|index| index as f64).collect();
+    // A bar's words are written only when it is hovered, not for every
+    // bar of every chart each frame.
     let bars: Vec<Bar> = hours
         .iter()
         .enumerate()
         .map(|(index, &value)| {
-            let state = target_state(value, min, max);
-            let week = weeks.get(index).copied();
-            let label = week.map_or_else(String::new, |week| {
-                format!(
-                    "Week of {} ({week})\n{} · target {} · {}",
-                    format_date(week.monday()),
-                    format_hours(value),
-                    format_hours_range(min, max),
-                    hours_state_label(state)
-                )
-            });
             Bar::new(index as f64, value)
                 .width(0.8)
-                .fill(hours_state_colour(state).gamma_multiply(0.85))
-                .name(label)
+                .fill(hours_state_colour(target_state(value, min, max)).gamma_multiply(0.85))
         })
         .collect();
+    let weeks_for_bars = weeks.to_vec();
+    let bar_text = move |bar: &Bar, _chart: &BarChart| {
+        week_bar_text(&weeks_for_bars, bar.argument, bar.value, (min, max))
+    };
     let band_low = vec![min; xs.len()];
     let band_high = vec![max; xs.len()];
     let weeks_for_axis = weeks.to_vec();
@@ -188,8 +197,34 @@ pub(crate) fn week_chart_ui(ui: &mut Ui, chart: &WeekChart<'_>, reset: bool) -> 
         plot_ui.bar_chart(
             BarChart::new(format!("{name} hours"), bars)
                 .color(widgets::IN_RANGE)
-                .element_formatter(Box::new(|bar, _chart| bar.name.clone())),
+                .element_formatter(Box::new(bar_text)),
         );
     })
     .response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hovered_bar_says_its_week_hours_and_target() {
+        let weeks = [
+            IsoWeek {
+                year: 2026,
+                week: 46,
+            },
+            IsoWeek {
+                year: 2026,
+                week: 47,
+            },
+        ];
+        let monday = format_date(weeks[1].monday());
+        assert_eq!(
+            week_bar_text(&weeks, 1.0, 12.5, (15.0, 20.0)),
+            format!("Week of {monday} (2026-W47)\n12.5 h · target 15–20 h · under")
+        );
+        assert_eq!(week_bar_text(&weeks, 2.0, 1.0, (15.0, 20.0)), "");
+        assert_eq!(week_bar_text(&weeks, -1.0, 1.0, (15.0, 20.0)), "");
+    }
 }
