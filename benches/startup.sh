@@ -5,6 +5,7 @@
 #
 #   bash benches/startup.sh [RUNS]        (default 15 of each)
 #
+# YEARPLAN=path/to/yearplan times another build of it (an older one, say).
 # Needs Xvfb and python3 with python-xlib (installed for the user if
 # missing). Prints, per program, the median and range of: exec to window
 # mapped, exec to first painted frame, and for Yearplan exec to the plan
@@ -19,6 +20,7 @@ python3 -c 'import Xlib' 2>/dev/null || python3 -m pip install --user --quiet py
 PYTHONPATH=$(python3 -c 'import site; print(site.getusersitepackages())')${PYTHONPATH:+:$PYTHONPATH}
 export PYTHONPATH
 cargo build --release --quiet --bin yearplan --example bare_window --example heavy_plan
+yearplan=${YEARPLAN:-target/release/yearplan}
 
 work=$(mktemp -d)
 display=:95
@@ -44,10 +46,10 @@ run() {
 : >"$work/bare" && : >"$work/yearplan"
 # One of each first, not counted: the page cache and the GL driver warm up.
 run "Bare eframe" -- target/release/examples/bare_window >/dev/null || true
-run "Yearplan" --ready "$plan_title" -- target/release/yearplan "$work/heavy.plan.ron" >/dev/null || true
+run "Yearplan" --ready "$plan_title" -- "$yearplan" "$work/heavy.plan.ron" >/dev/null || true
 for _ in $(seq "$runs"); do
     run "Bare eframe" -- target/release/examples/bare_window >>"$work/bare"
-    run "Yearplan" --ready "$plan_title" -- target/release/yearplan "$work/heavy.plan.ron" >>"$work/yearplan"
+    run "Yearplan" --ready "$plan_title" -- "$yearplan" "$work/heavy.plan.ron" >>"$work/yearplan"
 done
 
 python3 - "$work/bare" "$work/yearplan" <<'EOF'
