@@ -668,8 +668,22 @@ impl YearplanApp {
 
     /// A new plan from the built-in one, starting on `start`.
     pub fn new_plan(&mut self, start: NaiveDate) {
-        let mut plan = io::default_plan(start);
-        plan.start_date = start;
+        self.new_plan_from(super::questions::NewFrom::Template(io::TEMPLATES[0]), start);
+    }
+
+    /// A new plan from a template or from this plan's structure, starting
+    /// on `start`.
+    pub(super) fn new_plan_from(&mut self, from: super::questions::NewFrom, start: NaiveDate) {
+        let plan = match from {
+            super::questions::NewFrom::Template(template) => match template.plan(start) {
+                Ok(plan) => plan,
+                Err(error) => {
+                    self.show_error(format!("Could not make the new plan.\n\n{error}"));
+                    return;
+                }
+            },
+            super::questions::NewFrom::ThisPlansStructure => self.document.plan.structure(start),
+        };
         self.replace_document(Document {
             plan,
             path: None,

@@ -138,7 +138,7 @@ pub struct YearplanApp {
     /// The person answered that question for closing; the next close goes through.
     close_confirmed: bool,
     /// The "New plan" dialog, with the start date being chosen.
-    new_plan_dialog: Option<NaiveDate>,
+    new_plan_dialog: Option<questions::NewPlanDialog>,
     /// Set by an answered question: close the window this frame.
     close_requested_by_app: bool,
     /// Set by an answered question: open a file dialog this frame.

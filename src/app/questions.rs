@@ -7,6 +7,7 @@ use egui::RichText;
 
 use super::YearplanApp;
 use crate::dialogs::FilePurpose;
+use crate::io::{TEMPLATES, Template};
 use crate::ui::widgets::date_picker;
 
 /// What waits for an answer to "save the changes first?" (or, for the last,
@@ -83,7 +84,10 @@ impl YearplanApp {
             }
             PendingAction::New => {
                 let today = self.clock.today();
-                self.new_plan_dialog = Some(crate::model::calendar::first_day_of_year(today));
+                self.new_plan_dialog = Some(NewPlanDialog {
+                    start: crate::model::calendar::first_day_of_year(today),
+                    from: NewFrom::Template(TEMPLATES[0]),
+                });
             }
             PendingAction::Open => self.open_dialog_wanted = Some(FilePurpose::OpenPlan),
             PendingAction::OpenPath(path) => self.open_path(&path),
@@ -335,18 +339,47 @@ impl YearplanApp {
     }
 
     fn new_plan_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut start) = self.new_plan_dialog else {
+        let Some(mut dialog) = self.new_plan_dialog.take() else {
             return;
         };
         let mut answer = None;
         let modal = egui::Modal::new(egui::Id::unique("new_plan")).show(ctx, |ui| {
-            ui.set_max_width(400.0);
+            ui.set_max_width(440.0);
             ui.label(RichText::new("New plan").strong());
-            ui.label("A new plan from the built-in one, starting on the first day of Q1:");
-            ui.horizontal(|ui| {
-                let label = ui.label("Starts on");
-                date_picker(ui, "new_plan_start", &mut start).labelled_by(label.id);
-            });
+            egui::Grid::new("new_plan_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let label = ui.label("Start from");
+                    egui::ComboBox::from_id_salt("new_plan_from")
+                        .selected_text(dialog.from.title())
+                        .width(260.0)
+                        .show_ui(ui, |ui| {
+                            for template in TEMPLATES {
+                                ui.selectable_value(
+                                    &mut dialog.from,
+                                    NewFrom::Template(template),
+                                    template.title,
+                                )
+                                .on_hover_text(template.about);
+                            }
+                            ui.selectable_value(
+                                &mut dialog.from,
+                                NewFrom::ThisPlansStructure,
+                                NewFrom::ThisPlansStructure.title(),
+                            )
+                            .on_hover_text(
+                                "Its lanes, tasks, phases, targets, budget lines, metrics and \
+                             cadences, with nothing done and nothing logged",
+                            );
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Starts on");
+                    date_picker(ui, "new_plan_start", &mut dialog.start).labelled_by(label.id);
+                    ui.end_row();
+                });
+            ui.label(RichText::new(dialog.from.about()).weak());
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Create").clicked() {
@@ -357,17 +390,13 @@ impl YearplanApp {
                 }
             });
         });
-        self.new_plan_dialog = Some(start);
         if modal.should_close() && answer.is_none() {
             answer = Some(false);
         }
         match answer {
-            Some(true) => {
-                self.new_plan_dialog = None;
-                self.new_plan(start);
-            }
-            Some(false) => self.new_plan_dialog = None,
-            None => {}
+            Some(true) => self.new_plan_from(dialog.from, dialog.start),
+            Some(false) => {}
+            None => self.new_plan_dialog = Some(dialog),
         }
     }
 
@@ -375,5 +404,37 @@ impl YearplanApp {
     /// window starts with to be read.
     pub fn is_offering_recovery(&self) -> bool {
         self.recovery.offer.is_some() && !self.is_starting()
+    }
+}
+
+/// The New dialog's choices while it shows.
+pub(super) struct NewPlanDialog {
+    start: chrono::NaiveDate,
+    from: NewFrom,
+}
+
+/// What a new plan starts from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum NewFrom {
+    Template(Template),
+    /// The plan in the window, without its year's logs and done states.
+    ThisPlansStructure,
+}
+
+impl NewFrom {
+    fn title(self) -> &'static str {
+        match self {
+            NewFrom::Template(template) => template.title,
+            NewFrom::ThisPlansStructure => "This plan's structure",
+        }
+    }
+
+    fn about(self) -> &'static str {
+        match self {
+            NewFrom::Template(template) => template.about,
+            NewFrom::ThisPlansStructure => {
+                "this plan's lanes, tasks and targets, with nothing done and nothing logged"
+            }
+        }
     }
 }

@@ -19,7 +19,8 @@ pub use merge::{GITATTRIBUTES_LINE, MergeArgs};
 pub use timer::{LogArgs, TimerAction, TimerArgs, log_at, short_status, status, timer_at};
 
 use crate::io::markdown::{export_markdown, import_markdown};
-use crate::io::{FileError, default_plan, load_plan, read_text, save_export, save_new_plan};
+use crate::io::{FileError, load_plan, read_text, save_export, save_new_plan};
+use crate::model::calendar::first_day_of_year;
 use crate::model::format::{format_cents, format_hours_range};
 use crate::model::money::monthly_run_rate_cents;
 use crate::model::progress::{lane_progress, phases_done};
@@ -45,9 +46,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the built-in plan, starting on 1 January this year, to PATH.
-    /// Refuses to overwrite an existing file.
-    New { path: PathBuf },
+    /// Write a new plan, starting on 1 January this year, to PATH: the
+    /// built-in plan, or the template named by --template. Refuses to
+    /// overwrite an existing file.
+    New {
+        #[arg(required_unless_present = "list_templates")]
+        path: Option<PathBuf>,
+        /// The plan to start from (see --list-templates).
+        #[arg(long, value_name = "NAME", default_value = "built-in")]
+        template: String,
+        /// Print the templates and what each holds.
+        #[arg(long)]
+        list_templates: bool,
+    },
     /// Check that PATH is a valid plan and print a short summary of it.
     Check { path: PathBuf },
     /// Print the overview of the plan at PATH as text: this week, this month,
@@ -137,7 +148,17 @@ pub enum Action {
 /// code; anything else asks for the window.
 pub fn run(cli: Cli) -> Action {
     match cli.command {
-        Some(Command::New { path }) => Action::Exit(new_plan(&path)),
+        Some(Command::New {
+            path,
+            template,
+            list_templates,
+        }) => Action::Exit(match path {
+            Some(path) if !list_templates => new_plan(&path, &template),
+            _ => {
+                print!("{}", crate::io::template_list());
+                ExitCode::SUCCESS
+            }
+        }),
         Some(Command::Check { path }) => Action::Exit(check(&path)),
         Some(Command::Report { path, date, html }) => Action::Exit(crate::report::run(
             &path,
@@ -166,9 +187,19 @@ pub fn run(cli: Cli) -> Action {
     }
 }
 
-fn new_plan(path: &Path) -> ExitCode {
+fn new_plan(path: &Path, template: &str) -> ExitCode {
+    let Some(template) = crate::io::Template::named(template) else {
+        eprintln!(
+            "yearplan: there is no template called \"{template}\". The templates are:\n{}",
+            crate::io::template_list()
+        );
+        return ExitCode::FAILURE;
+    };
     let today = chrono::Local::now().date_naive();
-    let plan = default_plan(today);
+    let plan = match template.plan(first_day_of_year(today)) {
+        Ok(plan) => plan,
+        Err(error) => return fail(&error),
+    };
     match save_new_plan(path, &plan) {
         Ok(()) => {
             println!(
@@ -323,6 +354,7 @@ pub(super) fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::io::default_plan;
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
         Cli::try_parse_from(args)

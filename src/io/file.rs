@@ -33,7 +33,7 @@ const _: () = assert!(
 );
 
 /// The seed plan shipped inside the binary (see `seeds/annual-plan.md`).
-const DEFAULT_PLAN_RON: &str = include_str!("../../assets/default-plan.ron");
+pub(super) const DEFAULT_PLAN_RON: &str = include_str!("../../assets/default-plan.ron");
 
 /// How deep a plan may nest. The deepest real path (plan → swimlanes → block
 /// → tasks → task → date) is under ten; ron's default of 128 leaves room and

@@ -9,6 +9,7 @@ mod file;
 pub mod import;
 pub mod markdown;
 mod ron_format;
+mod templates;
 
 pub use conflict_copies::{conflict_copies_of, is_conflict_copy};
 pub use error::FileError;
@@ -17,3 +18,4 @@ pub use file::{
     read_text, save_bytes, save_export, save_new_plan, save_plan, save_plan_replacing,
 };
 pub use ron_format::{pretty_config, to_ron_string};
+pub use templates::{TEMPLATES, Template, template_list};

@@ -20,6 +20,7 @@ mod plan;
 pub mod progress;
 pub mod review;
 pub mod sample;
+mod structure;
 pub mod summaries;
 pub mod time;
 mod time_command;

@@ -112,6 +112,10 @@ pub fn ui(
             if item(ui, "New…", command(egui::Key::N)) {
                 action = Some(FileAction::New);
             }
+            // The same dialog: its first choice is what to start from.
+            if ui.button("New from template…").clicked() {
+                action = Some(FileAction::New);
+            }
             if item(ui, "Open…", command(egui::Key::O)) {
                 action = Some(FileAction::Open);
             }
