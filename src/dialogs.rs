@@ -17,6 +17,7 @@ pub enum FilePurpose {
     ImportExpensesCsv,
     SavePicture,
     ExportStatusPage,
+    ExportCalendar,
 }
 
 impl FilePurpose {
@@ -29,6 +30,7 @@ impl FilePurpose {
                 | FilePurpose::ExportExpensesCsv
                 | FilePurpose::SavePicture
                 | FilePurpose::ExportStatusPage
+                | FilePurpose::ExportCalendar
         )
     }
 
@@ -42,6 +44,7 @@ impl FilePurpose {
             FilePurpose::ExportTimeCsv | FilePurpose::ExportExpensesCsv => ("CSV", &["csv"]),
             FilePurpose::SavePicture => ("PNG picture", &["png"]),
             FilePurpose::ExportStatusPage => ("Web page", &["html", "htm"]),
+            FilePurpose::ExportCalendar => ("iCalendar", &["ics"]),
             // Exports come as CSV, tab-separated text and `timew export` JSON.
             FilePurpose::ImportTimeCsv | FilePurpose::ImportExpensesCsv => {
                 ("Exports (CSV, TSV, JSON)", &["csv", "tsv", "txt", "json"])
@@ -63,6 +66,7 @@ impl FilePurpose {
             }
             FilePurpose::SavePicture => "Save a picture of this tab",
             FilePurpose::ExportStatusPage => "Export the status page",
+            FilePurpose::ExportCalendar => "Export the plan's calendar",
         }
     }
 

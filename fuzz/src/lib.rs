@@ -56,6 +56,9 @@ pub fn check_figures(plan: &Plan) {
         // Whatever the plan holds, the status page has no markup of its own.
         let page = status_page(plan, day);
         assert!(!page.contains("<script"), "the status page holds a script");
+        let ics = yearplan::io::calendar::plan_calendar(plan, day, chrono::DateTime::UNIX_EPOCH);
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "the calendar does not begin as one");
+        assert!(ics.ends_with("END:VCALENDAR\r\n"), "the calendar does not end as one");
         let _ = progress::late_phases(plan, day);
         let _ = overview::next_tasks_due(plan, day, 5);
         let _ = review::cadence_statuses(plan, day);

@@ -767,6 +767,9 @@ impl YearplanApp {
                 "{} - status.html",
                 file_stem_for(&self.document.plan.title)
             )),
+            FilePurpose::ExportCalendar => {
+                Some(format!("{}.ics", file_stem_for(&self.document.plan.title)))
+            }
             FilePurpose::SavePicture => Some(format!(
                 "{} - {}.png",
                 file_stem_for(&self.document.plan.title),
@@ -800,6 +803,14 @@ impl YearplanApp {
             FilePurpose::ExportStatusPage => {
                 let page = crate::report::status_page(&self.document.plan, self.clock.today());
                 self.export(path, &page, "status page");
+            }
+            FilePurpose::ExportCalendar => {
+                let text = io::calendar::plan_calendar(
+                    &self.document.plan,
+                    self.clock.today(),
+                    chrono::Utc::now(),
+                );
+                self.export(path, &text, "calendar");
             }
             // Taken in the next frame, which has the context to ask for it.
             FilePurpose::SavePicture => self.picture_wanted = Some(path.to_path_buf()),

@@ -618,6 +618,7 @@ impl YearplanApp {
             }
             FileAction::SavePicture => self.ask_for_file(ctx, FilePurpose::SavePicture),
             FileAction::ExportStatusPage => self.ask_for_file(ctx, FilePurpose::ExportStatusPage),
+            FileAction::ExportCalendar => self.ask_for_file(ctx, FilePurpose::ExportCalendar),
             FileAction::Theme(theme) => {
                 self.prefs.theme = theme;
                 ctx.set_theme(theme.preference());

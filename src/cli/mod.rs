@@ -61,6 +61,15 @@ pub enum Command {
     },
     /// Check that PATH is a valid plan and print a short summary of it.
     Check { path: PathBuf },
+    /// Write the plan's calendar to OUT.ics (replacing it): an iCalendar
+    /// file with each task's due date, each phase's planned quarter end and
+    /// each review cadence as a recurring event. Importing it again updates
+    /// the events rather than adding them twice.
+    Calendar {
+        path: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "OUT.ics")]
+        output: PathBuf,
+    },
     /// Print the overview of the plan at PATH as text: this week, this month,
     /// progress, reviews due, next tasks, forecasts and success metrics. With
     /// --html, write it as a status page instead: one self-contained HTML
@@ -160,6 +169,7 @@ pub fn run(cli: Cli) -> Action {
             }
         }),
         Some(Command::Check { path }) => Action::Exit(check(&path)),
+        Some(Command::Calendar { path, output }) => Action::Exit(calendar(&path, &output)),
         Some(Command::Report { path, date, html }) => Action::Exit(crate::report::run(
             &path,
             date.unwrap_or_else(|| chrono::Local::now().date_naive()),
@@ -206,6 +216,29 @@ fn new_plan(path: &Path, template: &str) -> ExitCode {
                 "Wrote a new plan to {} (its year starts on {}).",
                 path.display(),
                 plan.start_date
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn calendar(path: &Path, output: &Path) -> ExitCode {
+    let plan = match load_plan(path) {
+        Ok(plan) => plan,
+        Err(error) => return fail(&error),
+    };
+    let text = crate::io::calendar::plan_calendar(
+        &plan,
+        chrono::Local::now().date_naive(),
+        chrono::Utc::now(),
+    );
+    match save_export(output, &text) {
+        Ok(()) => {
+            println!(
+                "Wrote the calendar of {} to {}.",
+                plan.display_title(),
+                output.display()
             );
             ExitCode::SUCCESS
         }

@@ -1,5 +1,6 @@
 //! Reading and writing plan files.
 
+pub mod calendar;
 mod conflict_copies;
 pub mod csv_ledger;
 pub mod csv_money;

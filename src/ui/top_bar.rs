@@ -26,6 +26,7 @@ pub enum FileAction {
     SavePicture,
     /// The overview as one HTML file with charts.
     ExportStatusPage,
+    ExportCalendar,
     Theme(ThemeChoice),
     Undo,
     Redo,
@@ -151,6 +152,9 @@ pub fn ui(
             });
             if item(ui, "Export status page…", None) {
                 action = Some(FileAction::ExportStatusPage);
+            }
+            if item(ui, "Export calendar…", None) {
+                action = Some(FileAction::ExportCalendar);
             }
             if item(ui, "Save picture of this tab…", None) {
                 action = Some(FileAction::SavePicture);
