@@ -22,6 +22,7 @@ if [ "$target" = parse_plan ]; then
     # The plans Yearplan ships, as they are today.
     cp ../assets/default-plan.ron "corpus/$target/default-plan.ron"
     cp ../assets/examples/example-plan.ron "corpus/$target/example-plan.ron"
+    cp ../assets/templates/*.ron "corpus/$target/"
 fi
 # No sanitizer: Yearplan forbids unsafe code, so AddressSanitizer would only
 # watch the dependencies, and without it a run makes about four times the

@@ -379,7 +379,7 @@ impl YearplanApp {
                     date_picker(ui, "new_plan_start", &mut dialog.start).labelled_by(label.id);
                     ui.end_row();
                 });
-            ui.label(RichText::new(dialog.from.about()).weak());
+            ui.label(RichText::new(format!("Holds {}.", dialog.from.about())).weak());
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Create").clicked() {
