@@ -183,7 +183,12 @@ fn card(
                 ui.set_max_size(inner);
                 ui.vertical(|ui| {
                     heading_link(ui, title, tab, go_to);
-                    content(ui);
+                    // A plan with many lanes or cadences scrolls within its
+                    // card rather than being cut.
+                    egui::ScrollArea::vertical()
+                        .id_salt(("overview_card", title))
+                        .auto_shrink([false, true])
+                        .show(ui, content);
                 });
             });
     });
