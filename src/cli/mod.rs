@@ -61,6 +61,23 @@ pub enum Command {
     },
     /// Check that PATH is a valid plan and print a short summary of it.
     Check { path: PathBuf },
+    /// Write the plan for the year after PLAN's to NEXT: PLAN's lanes,
+    /// categories and targets, budget lines, metrics and review cadences,
+    /// with its unfinished tasks and phases carried over. PLAN is not
+    /// changed; NEXT is never overwritten.
+    NextYear {
+        path: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "NEXT")]
+        output: PathBuf,
+        /// The first day of the next year (default: the day after PLAN's
+        /// year ends).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        start: Option<chrono::NaiveDate>,
+        /// Where the unfinished tasks go: each kept in its quarter, or all
+        /// into Q1.
+        #[arg(long, value_enum, default_value = "keep")]
+        unfinished: UnfinishedArg,
+    },
     /// Write the plan's calendar to OUT.ics (replacing it): an iCalendar
     /// file with each task's due date, each phase's planned quarter end and
     /// each review cadence as a recurring event. Importing it again updates
@@ -144,6 +161,15 @@ pub enum Command {
     InstallGitMerge { repo: Option<PathBuf> },
 }
 
+/// `--unfinished`'s choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnfinishedArg {
+    /// Each unfinished task stays in its quarter.
+    Keep,
+    /// All unfinished tasks go into Q1.
+    Q1,
+}
+
 /// What the binary should do after [`run`].
 #[derive(Debug, PartialEq)]
 pub enum Action {
@@ -170,6 +196,12 @@ pub fn run(cli: Cli) -> Action {
         }),
         Some(Command::Check { path }) => Action::Exit(check(&path)),
         Some(Command::Calendar { path, output }) => Action::Exit(calendar(&path, &output)),
+        Some(Command::NextYear {
+            path,
+            output,
+            start,
+            unfinished,
+        }) => Action::Exit(next_year(&path, &output, start, unfinished)),
         Some(Command::Report { path, date, html }) => Action::Exit(crate::report::run(
             &path,
             date.unwrap_or_else(|| chrono::Local::now().date_naive()),
@@ -216,6 +248,37 @@ fn new_plan(path: &Path, template: &str) -> ExitCode {
                 "Wrote a new plan to {} (its year starts on {}).",
                 path.display(),
                 plan.start_date
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn next_year(
+    path: &Path,
+    output: &Path,
+    start: Option<chrono::NaiveDate>,
+    unfinished: UnfinishedArg,
+) -> ExitCode {
+    let plan = match load_plan(path) {
+        Ok(plan) => plan,
+        Err(error) => return fail(&error),
+    };
+    let start = start.unwrap_or_else(|| plan.next_year_start());
+    let unfinished = match unfinished {
+        UnfinishedArg::Keep => crate::model::next_year::Unfinished::KeepQuarter,
+        UnfinishedArg::Q1 => crate::model::next_year::Unfinished::IntoQ1,
+    };
+    let next = plan.next_year(start, unfinished);
+    match save_new_plan(output, &next) {
+        Ok(()) => {
+            println!(
+                "Wrote the plan for the year starting {} to {}: {} unfinished tasks and {} phases carried over.",
+                crate::model::format::format_date(start),
+                output.display(),
+                next.tasks().count(),
+                next.phases.len()
             );
             ExitCode::SUCCESS
         }

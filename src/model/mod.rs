@@ -15,6 +15,7 @@ pub mod merge;
 mod metric_command;
 pub mod money;
 mod money_command;
+pub mod next_year;
 pub mod overview;
 mod plan;
 pub mod progress;
