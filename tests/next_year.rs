@@ -213,3 +213,50 @@ fn next_year_writes_the_new_plan_and_refuses_bad_input() {
     );
     assert!(!other.exists());
 }
+
+mod window {
+    use super::*;
+    use common::window::{Window, app_on, choose, click, plan, window};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    fn on(today: chrono::NaiveDate) -> Window {
+        let folder = tempfile::tempdir().unwrap();
+        let app = app_on(io::example_plan().unwrap(), today).with_untitled_folder(folder.path());
+        window(Harness::builder().with_size(egui::vec2(1280.0, 820.0)), app)
+    }
+
+    #[test]
+    fn file_start_next_year_makes_the_next_years_plan() {
+        let mut harness = on(date(2027, 4, 20));
+        click(&mut harness, "File");
+        click(&mut harness, "Start next year…");
+        harness.get_by_label("New plan");
+        choose(
+            &mut harness,
+            "Start from",
+            "Next year, unfinished tasks moved into Q1",
+        );
+        click(&mut harness, "Create");
+        let expected = io::example_plan()
+            .unwrap()
+            .next_year(date(2027, 5, 4), Unfinished::IntoQ1);
+        assert_eq!(plan(&harness), &expected);
+        assert!(harness.state().document().path.is_none());
+    }
+
+    #[test]
+    fn after_the_year_ends_the_overview_offers_the_next_year() {
+        let during = on(date(2026, 11, 27));
+        assert!(during.query_by_label("Start next year…").is_none());
+
+        // The year ran to 3 May 2027.
+        let mut after = on(date(2027, 5, 10));
+        after.get_by_label("Plan year: ended 7 days ago");
+        click(&mut after, "Start next year…");
+        after.get_by_label("New plan");
+        click(&mut after, "Create");
+        assert_eq!(plan(&after).start_date, date(2027, 5, 4));
+        assert_eq!(plan(&after).tasks().count(), 25);
+    }
+}

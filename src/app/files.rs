@@ -682,6 +682,9 @@ impl YearplanApp {
                     return;
                 }
             },
+            super::questions::NewFrom::NextYear(unfinished) => {
+                self.document.plan.next_year(start, unfinished)
+            }
             super::questions::NewFrom::ThisPlansStructure => self.document.plan.structure(start),
         };
         self.replace_document(Document {

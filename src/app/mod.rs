@@ -595,6 +595,9 @@ impl YearplanApp {
         if let Some(path) = self.picture_wanted.take() {
             self.save_picture(&ctx, &path);
         }
+        if self.overview.take_next_year_request() {
+            action = Some(FileAction::StartNextYear);
+        }
         if let Some(action) = action {
             self.file_action(&ctx, action);
         }
@@ -604,6 +607,7 @@ impl YearplanApp {
     fn file_action(&mut self, ctx: &egui::Context, action: FileAction) {
         match action {
             FileAction::New => self.ask_first(PendingAction::New),
+            FileAction::StartNextYear => self.ask_first(PendingAction::StartNextYear),
             FileAction::Open => self.ask_first(PendingAction::Open),
             FileAction::OpenRecent(path) => self.ask_first(PendingAction::OpenPath(path)),
             FileAction::RemoveRecent(path) => self.prefs.recent.retain(|known| *known != path),

@@ -8,6 +8,7 @@ use egui::RichText;
 use super::YearplanApp;
 use crate::dialogs::FilePurpose;
 use crate::io::{TEMPLATES, Template};
+use crate::model::next_year::Unfinished;
 use crate::ui::widgets::date_picker;
 
 /// What waits for an answer to "save the changes first?" (or, for the last,
@@ -16,6 +17,7 @@ use crate::ui::widgets::date_picker;
 pub enum PendingAction {
     Close,
     New,
+    StartNextYear,
     Open,
     OpenPath(PathBuf),
     OpenExample,
@@ -30,6 +32,7 @@ impl PendingAction {
         match self {
             PendingAction::Close => "closing",
             PendingAction::New => "starting a new plan",
+            PendingAction::StartNextYear => "starting the next year",
             PendingAction::Open | PendingAction::OpenPath(_) => "opening another plan",
             PendingAction::OpenExample => "opening the example plan",
             PendingAction::ImportMarkdown | PendingAction::ImportMarkdownPath(_) => {
@@ -87,6 +90,12 @@ impl YearplanApp {
                 self.new_plan_dialog = Some(NewPlanDialog {
                     start: crate::model::calendar::first_day_of_year(today),
                     from: NewFrom::Template(TEMPLATES[0]),
+                });
+            }
+            PendingAction::StartNextYear => {
+                self.new_plan_dialog = Some(NewPlanDialog {
+                    start: self.document.plan.next_year_start(),
+                    from: NewFrom::NextYear(Unfinished::KeepQuarter),
                 });
             }
             PendingAction::Open => self.open_dialog_wanted = Some(FilePurpose::OpenPlan),
@@ -352,7 +361,9 @@ impl YearplanApp {
                     let label = ui.label("Start from");
                     egui::ComboBox::from_id_salt("new_plan_from")
                         .selected_text(dialog.from.title())
-                        .width(260.0)
+                        .width(320.0)
+                        // Every choice in view, without scrolling the list.
+                        .height(400.0)
                         .show_ui(ui, |ui| {
                             for template in TEMPLATES {
                                 ui.selectable_value(
@@ -361,6 +372,10 @@ impl YearplanApp {
                                     template.title,
                                 )
                                 .on_hover_text(template.about);
+                            }
+                            for unfinished in [Unfinished::KeepQuarter, Unfinished::IntoQ1] {
+                                let choice = NewFrom::NextYear(unfinished);
+                                ui.selectable_value(&mut dialog.from, choice, choice.title());
                             }
                             ui.selectable_value(
                                 &mut dialog.from,
@@ -417,6 +432,8 @@ pub(super) struct NewPlanDialog {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum NewFrom {
     Template(Template),
+    /// The year after the plan in the window, with what it left undone.
+    NextYear(Unfinished),
     /// The plan in the window, without its year's logs and done states.
     ThisPlansStructure,
 }
@@ -425,6 +442,10 @@ impl NewFrom {
     fn title(self) -> &'static str {
         match self {
             NewFrom::Template(template) => template.title,
+            NewFrom::NextYear(Unfinished::KeepQuarter) => {
+                "Next year, unfinished tasks kept in their quarters"
+            }
+            NewFrom::NextYear(Unfinished::IntoQ1) => "Next year, unfinished tasks moved into Q1",
             NewFrom::ThisPlansStructure => "This plan's structure",
         }
     }
@@ -432,6 +453,10 @@ impl NewFrom {
     fn about(self) -> &'static str {
         match self {
             NewFrom::Template(template) => template.about,
+            NewFrom::NextYear(_) => {
+                "this plan's lanes, targets, lines, metrics and cadences, and the tasks and \
+                 phases not done; this year's file stays as it is"
+            }
             NewFrom::ThisPlansStructure => {
                 "this plan's lanes, tasks and targets, with nothing done and nothing logged"
             }

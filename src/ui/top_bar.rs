@@ -12,6 +12,7 @@ use super::Tab;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileAction {
     New,
+    StartNextYear,
     Open,
     OpenRecent(PathBuf),
     RemoveRecent(PathBuf),
@@ -116,6 +117,9 @@ pub fn ui(
             // The same dialog: its first choice is what to start from.
             if ui.button("New from template…").clicked() {
                 action = Some(FileAction::New);
+            }
+            if ui.button("Start next year…").clicked() {
+                action = Some(FileAction::StartNextYear);
             }
             if item(ui, "Open…", command(egui::Key::O)) {
                 action = Some(FileAction::Open);

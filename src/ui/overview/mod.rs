@@ -26,6 +26,8 @@ const CARD_WEEKS: u64 = 12;
 #[derive(Default)]
 pub struct OverviewTab {
     cache: Option<(u64, NaiveDate, Figures)>,
+    /// "Start next year…" was clicked (it shows once the plan year is over).
+    next_year_asked: bool,
 }
 
 struct Figures {
@@ -61,6 +63,11 @@ impl Figures {
 const CARD_CHROME: f32 = 58.0;
 
 impl OverviewTab {
+    /// Whether "Start next year…" was clicked since the last look.
+    pub fn take_next_year_request(&mut self) -> bool {
+        std::mem::take(&mut self.next_year_asked)
+    }
+
     /// Draws the overview; returns the tab a click asked to go to.
     pub fn ui(
         &mut self,
@@ -88,6 +95,9 @@ impl OverviewTab {
                     super::timer::panel_ui(ui, view, timer);
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let position = YearPosition::of(view.plan.start_date, view.today);
+                        if position.has_ended() && ui.button("Start next year…").clicked() {
+                            self.next_year_asked = true;
+                        }
                         ui.label(RichText::new(format!("Plan year: {position}")).strong());
                     });
                 });
