@@ -583,6 +583,25 @@ proptest! {
         prop_assert_eq!(opened.unwrap(), plan);
     }
 
+    /// The next year's plan, either way the unfinished tasks go, and a
+    /// plan's structure are sound plans holding exactly the tasks not done.
+    #[test]
+    fn the_next_year_of_a_valid_plan_is_a_valid_plan(plan in plan()) {
+        use yearplan::model::next_year::Unfinished;
+        let start = plan.next_year_start();
+        let open = plan.tasks().filter(|task| !task.done).count();
+        for unfinished in [Unfinished::KeepQuarter, Unfinished::IntoQ1] {
+            let next = plan.next_year(start, unfinished);
+            prop_assert!(validate(&next).is_ok(), "{:?}", validate(&next));
+            prop_assert_eq!(next.tasks().count(), open);
+            prop_assert!(next.tasks().all(|task| !task.done));
+            prop_assert_eq!(parse_plan(&to_ron_string(&next).unwrap()).unwrap(), next);
+        }
+        let structure = plan.structure(start);
+        prop_assert!(validate(&structure).is_ok(), "{:?}", validate(&structure));
+        prop_assert_eq!(structure.tasks().count(), plan.tasks().count());
+    }
+
     /// Import rules of any text, quotes, backslashes and newlines included,
     /// are written one a line and read back the same, in their order.
     #[test]

@@ -106,9 +106,28 @@ pub fn check_markdown_export(plan: &Plan) {
     }
 }
 
+/// The next year's plan and a plan's structure are sound plans whenever the
+/// plan is, whichever way the unfinished tasks go.
+fn check_next_year(plan: &Plan) {
+    use yearplan::model::next_year::Unfinished;
+    let start = plan.next_year_start();
+    for next in [
+        plan.next_year(start, Unfinished::KeepQuarter),
+        plan.next_year(start, Unfinished::IntoQ1),
+        plan.structure(start),
+    ] {
+        if let Err(error) = validate(&next) {
+            panic!("the next year fails validation: {:?}", error.problems());
+        }
+        assert!(next.time_entries.is_empty() && next.expenses.is_empty());
+        assert!(next.tasks().all(|task| !task.done));
+    }
+}
+
 /// Everything above, for a plan that came from outside input.
 pub fn check_plan(plan: &Plan) {
     check_figures(plan);
     check_saved_and_opened(plan);
     check_markdown_export(plan);
+    check_next_year(plan);
 }
