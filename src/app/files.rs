@@ -630,36 +630,32 @@ impl YearplanApp {
     fn opened(&mut self, path: &Path, result: Result<Plan, FileError>) {
         match result {
             Ok(plan) => {
-                let base = plan.clone();
-                self.replace_document(Document {
-                    plan,
-                    path: Some(path.to_path_buf()),
-                    dirty: false,
-                });
-                self.base = Some(base);
+                self.put_in_window(path, plan);
                 self.recovery.clear();
                 self.notice = Some(Notice::Info(format!("Opened {}", path.display())));
-                self.look_for_conflict_copies();
             }
             // The open plan stays exactly as it was.
             Err(error) => self.show_error(format!("Could not open the plan.\n\n{error}")),
         }
     }
 
+    /// Puts the plan read from `path` in the window, as its file holds it.
+    fn put_in_window(&mut self, path: &Path, plan: Plan) {
+        let base = plan.clone();
+        self.replace_document(Document {
+            plan,
+            path: Some(path.to_path_buf()),
+            dirty: false,
+        });
+        self.base = Some(base);
+        self.look_for_conflict_copies();
+    }
+
     /// The plan the window started with is read. Unlike a later open, a
     /// recovery copy from a crash stays: it is offered now.
     fn started(&mut self, path: &Path, result: Result<Plan, FileError>) {
         match result {
-            Ok(plan) => {
-                let base = plan.clone();
-                self.replace_document(Document {
-                    plan,
-                    path: Some(path.to_path_buf()),
-                    dirty: false,
-                });
-                self.base = Some(base);
-                self.look_for_conflict_copies();
-            }
+            Ok(plan) => self.put_in_window(path, plan),
             // The window goes on with the built-in plan and says why the
             // file could not be opened: the file itself is untouched.
             Err(error) => self.show_error(format!("Could not open the plan.\n\n{error}")),
