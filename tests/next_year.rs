@@ -31,7 +31,9 @@ fn titles_of_lane(plan: &Plan, lane: usize, quarter: Quarter) -> usize {
 fn the_next_year_carries_what_was_not_done() {
     let this = io::example_plan().unwrap();
     assert_eq!(this.next_year_start(), date(2027, 5, 4));
-    let next = this.next_year(date(2027, 5, 4), Unfinished::KeepQuarter);
+    let next = this
+        .next_year(date(2027, 5, 4), Unfinished::KeepQuarter)
+        .unwrap();
 
     assert_eq!(next.start_date, date(2027, 5, 4));
     assert_eq!(next.tasks().count(), 25);
@@ -81,7 +83,9 @@ fn the_next_year_carries_what_was_not_done() {
 #[test]
 fn into_q1_puts_every_unfinished_task_in_the_first_quarter() {
     let this = io::example_plan().unwrap();
-    let next = this.next_year(date(2027, 5, 4), Unfinished::IntoQ1);
+    let next = this
+        .next_year(date(2027, 5, 4), Unfinished::IntoQ1)
+        .unwrap();
     assert_eq!(next.tasks().count(), 25);
     // Core 16 − 6, Scale 9 − 2 (its Q1 block spans Q1–Q2), Compliance 11 − 3.
     assert_eq!(titles_of_lane(&next, 0, Quarter::Q1), 10);
@@ -104,7 +108,9 @@ fn a_lane_without_a_q1_block_gets_one() {
     this.swimlanes[0]
         .blocks
         .retain(|block| block.first_quarter != Quarter::Q1);
-    let next = this.next_year(date(2027, 5, 4), Unfinished::IntoQ1);
+    let next = this
+        .next_year(date(2027, 5, 4), Unfinished::IntoQ1)
+        .unwrap();
     let first = &next.swimlanes[0].blocks[0];
     assert_eq!(
         (first.first_quarter, first.last_quarter),
@@ -123,6 +129,34 @@ fn a_lane_without_a_q1_block_gets_one() {
         io::parse_plan(&io::to_ron_string(&next).unwrap()).unwrap(),
         next
     );
+}
+
+/// Plans start in 1900–2200: a plan of 2200 has no next year, and a due
+/// date that would move past 2200 is dropped rather than kept unreadable.
+#[test]
+fn the_next_year_stays_within_the_years_a_plan_accepts() {
+    let mut last = io::example_plan().unwrap();
+    last.start_date = date(2200, 1, 1);
+    assert_eq!(last.next_year_start(), date(2201, 1, 1));
+    let refused = last.next_year(date(2201, 1, 1), Unfinished::KeepQuarter);
+    assert_eq!(
+        refused.unwrap_err().to_string(),
+        "a plan year cannot start on Thu 1 Jan 2201: plans start in the years 1900–2200"
+    );
+    assert!(last.structure(date(1899, 12, 31)).is_err());
+
+    let mut this = io::example_plan().unwrap();
+    let task = &mut this.swimlanes[0].blocks[0].tasks[0];
+    task.done = false;
+    task.done_on = None;
+    task.due = Some(date(2200, 12, 1));
+    let id = task.id;
+    let next = this
+        .next_year(date(2027, 5, 4), Unfinished::KeepQuarter)
+        .unwrap();
+    let carried = next.tasks().find(|task| task.id == id).unwrap();
+    assert_eq!(carried.due, None);
+    assert!(yearplan::model::validate::validate(&next).is_ok());
 }
 
 #[test]
@@ -212,6 +246,26 @@ fn next_year_writes_the_new_plan_and_refuses_bad_input() {
         text(&output.stderr)
     );
     assert!(!other.exists());
+
+    // A start outside the years a plan accepts: exit 1, said why, no file.
+    let output = yearplan(
+        &[
+            arg("next-year"),
+            plan.as_os_str(),
+            arg("-o"),
+            other.as_os_str(),
+            arg("--start"),
+            arg("2201-01-01"),
+        ],
+        dir.path(),
+    );
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr).trim(),
+        "yearplan: a plan year cannot start on Thu 1 Jan 2201: plans start in the years 1900–2200"
+    );
+    assert!(!other.exists());
 }
 
 mod window {
@@ -240,7 +294,8 @@ mod window {
         click(&mut harness, "Create");
         let expected = io::example_plan()
             .unwrap()
-            .next_year(date(2027, 5, 4), Unfinished::IntoQ1);
+            .next_year(date(2027, 5, 4), Unfinished::IntoQ1)
+            .unwrap();
         assert_eq!(plan(&harness), &expected);
         assert!(harness.state().document().path.is_none());
     }

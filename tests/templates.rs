@@ -159,7 +159,7 @@ fn new_writes_the_template_asked_for_and_lists_them() {
 #[test]
 fn a_plans_structure_keeps_the_plan_and_drops_the_year() {
     let example = io::example_plan().unwrap();
-    let structure = example.structure(date(2027, 5, 1));
+    let structure = example.structure(date(2027, 5, 1)).unwrap();
     assert_eq!(structure.start_date, date(2027, 5, 1));
     assert_eq!(structure.tasks().count(), example.tasks().count());
     assert_eq!(example.tasks().filter(|task| task.done).count(), 11);
@@ -228,7 +228,10 @@ fn new_with_this_plans_structure_keeps_its_lanes_and_drops_its_logs() {
     let mut harness = new_dialog(example.clone());
     choose(&mut harness, "Start from", "This plan's structure");
     click(&mut harness, "Create");
-    assert_eq!(plan(&harness), &example.structure(date(2026, 1, 1)));
+    assert_eq!(
+        plan(&harness),
+        &example.structure(date(2026, 1, 1)).unwrap()
+    );
     assert!(plan(&harness).time_entries.is_empty());
 }
 

@@ -670,18 +670,23 @@ impl YearplanApp {
     /// A new plan from a template or from this plan's structure, starting
     /// on `start`.
     pub(super) fn new_plan_from(&mut self, from: super::questions::NewFrom, start: NaiveDate) {
-        let plan = match from {
-            super::questions::NewFrom::Template(template) => match template.plan(start) {
-                Ok(plan) => plan,
-                Err(error) => {
-                    self.show_error(format!("Could not make the new plan.\n\n{error}"));
-                    return;
-                }
-            },
-            super::questions::NewFrom::NextYear(unfinished) => {
-                self.document.plan.next_year(start, unfinished)
+        let made = match from {
+            super::questions::NewFrom::Template(template) => {
+                template.plan(start).map_err(|error| error.to_string())
             }
-            super::questions::NewFrom::ThisPlansStructure => self.document.plan.structure(start),
+            super::questions::NewFrom::NextYear(unfinished) => {
+                (self.document.plan.next_year(start, unfinished)).map_err(|error| error.to_string())
+            }
+            super::questions::NewFrom::ThisPlansStructure => {
+                (self.document.plan.structure(start)).map_err(|error| error.to_string())
+            }
+        };
+        let plan = match made {
+            Ok(plan) => plan,
+            Err(error) => {
+                self.show_error(format!("Could not make the new plan.\n\n{error}"));
+                return;
+            }
         };
         self.replace_document(Document {
             plan,

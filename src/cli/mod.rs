@@ -270,7 +270,13 @@ fn next_year(
         UnfinishedArg::Keep => crate::model::next_year::Unfinished::KeepQuarter,
         UnfinishedArg::Q1 => crate::model::next_year::Unfinished::IntoQ1,
     };
-    let next = plan.next_year(start, unfinished);
+    let next = match plan.next_year(start, unfinished) {
+        Ok(next) => next,
+        Err(error) => {
+            eprintln!("yearplan: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     match save_new_plan(output, &next) {
         Ok(()) => {
             println!(

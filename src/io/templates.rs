@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::FileError;
 use super::file::{DEFAULT_PLAN_RON, parse_plan};
 use crate::model::Plan;
+use crate::model::validate::validate;
 
 /// A plan to start from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +71,8 @@ impl Template {
     pub fn plan(self, start: NaiveDate) -> Result<Plan, FileError> {
         let mut plan = parse_plan(self.ron)?;
         plan.start_date = start;
+        // The embedded plan is sound; only the start asked for can make it not.
+        validate(&plan).map_err(|source| FileError::Invalid { path: None, source })?;
         Ok(plan)
     }
 }

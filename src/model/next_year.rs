@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::calendar::plan_end;
 use super::format::format_date;
+use super::validate::StartOutsideYears;
 use super::{Block, BlockId, PhaseStatus, Plan, Quarter};
 
 /// Where the unfinished tasks go in the next year.
@@ -30,8 +31,14 @@ impl Plan {
     /// tasks not done (each with a note of the year it came from) and the
     /// phases not done (as they stand). Done tasks and phases, entries,
     /// expenses and reviews stay in this year's plan.
-    pub fn next_year(&self, start: NaiveDate, unfinished: Unfinished) -> Plan {
-        let mut next = self.structure(start);
+    ///
+    /// Refused when `start` is outside the years a plan accepts.
+    pub fn next_year(
+        &self,
+        start: NaiveDate,
+        unfinished: Unfinished,
+    ) -> Result<Plan, StartOutsideYears> {
+        let mut next = self.structure(start)?;
         let origin = format!(
             "Carried over from the plan year starting {}.",
             format_date(self.start_date)
@@ -95,6 +102,6 @@ impl Plan {
                 block.tasks.extend(moved.into_iter().map(|(_, task)| task));
             }
         }
-        next
+        Ok(next)
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::validate::{StartOutsideYears, check_start, is_within_years};
 use super::{MetricMeasure, PhaseStatus, Plan};
 
 impl Plan {
@@ -11,8 +12,12 @@ impl Plan {
     /// a year starting on `start`: with every task and phase not done yet,
     /// hand-ticked metrics not met, and no time entries, expenses, reviews
     /// or running timer. Due dates move with the start, so a task due three
-    /// weeks into this year is due three weeks into the new one.
-    pub fn structure(&self, start: NaiveDate) -> Plan {
+    /// weeks into this year is due three weeks into the new one; a due
+    /// date that would move out of the years a plan accepts is dropped.
+    ///
+    /// Refused when `start` itself is outside those years.
+    pub fn structure(&self, start: NaiveDate) -> Result<Plan, StartOutsideYears> {
+        check_start(start)?;
         let shift = start - self.start_date;
         let mut plan = self.clone();
         plan.start_date = start;
@@ -24,7 +29,9 @@ impl Plan {
         {
             task.done = false;
             task.done_on = None;
-            task.due = task.due.and_then(|due| due.checked_add_signed(shift));
+            task.due = (task.due)
+                .and_then(|due| due.checked_add_signed(shift))
+                .filter(|&due| is_within_years(due));
         }
         for phase in &mut plan.phases {
             phase.status = PhaseStatus::NotStarted;
@@ -40,6 +47,6 @@ impl Plan {
         plan.time_entries.clear();
         plan.expenses.clear();
         plan.reviews.clear();
-        plan
+        Ok(plan)
     }
 }

@@ -33,6 +33,29 @@ pub const MAX_WEEKLY_HOURS: f64 = 168.0;
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2200;
 
+/// A plan year asked to start on a day outside [`MIN_YEAR`]–[`MAX_YEAR`]:
+/// the next year of a plan starting in 2200, or a start typed as 20270.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "a plan year cannot start on {}: plans start in the years {MIN_YEAR}–{MAX_YEAR}",
+    super::format::format_date(*.0)
+)]
+pub struct StartOutsideYears(pub NaiveDate);
+
+/// Whether a plan year may start on `start`.
+pub fn check_start(start: NaiveDate) -> Result<(), StartOutsideYears> {
+    if is_within_years(start) {
+        Ok(())
+    } else {
+        Err(StartOutsideYears(start))
+    }
+}
+
+/// Whether `date` is in the years a plan accepts.
+pub fn is_within_years(date: NaiveDate) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&date.year())
+}
+
 /// A metric looks back over at most ten years of weeks or months; more would
 /// only make the app loop for nothing.
 pub const MAX_METRIC_WEEKS: u32 = 520;
@@ -117,7 +140,7 @@ impl Problems {
     }
 
     fn check_date(&mut self, place: &dyn fmt::Display, what: &str, date: NaiveDate) {
-        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+        if !is_within_years(date) {
             self.add(format_args!(
                 "{place}: {what} {date} is outside the years {MIN_YEAR}–{MAX_YEAR}"
             ));
