@@ -195,18 +195,35 @@ pub fn clean(field: &str) -> &str {
 /// that covers both, so tabs inside quoted notes cannot outvote the commas
 /// around them, and a payee full of commas cannot outvote the `;` of a
 /// header that has none.
-/// The line ends in `raw`: each `\n`, and each `\r` not followed by one (a
-/// line end of its own to the CSV reader). Counting a lone `\r` matters when
-/// one sits in a quoted note: read with the wrong delimiter, the note's line
-/// splits into two rows, which must not count as two lines against the one
-/// row (of two line ends) the right delimiter reads.
-fn line_ends(raw: &[u8]) -> usize {
-    raw.iter()
-        .enumerate()
-        .filter(|&(index, &byte)| {
-            byte == b'\n' || (byte == b'\r' && raw.get(index + 1) != Some(&b'\n'))
-        })
-        .count()
+/// The lines a row read from `text[from..to]` covers: one, and one more
+/// for each line end inside it — each `\n`, and each `\r` not followed by
+/// one (a line end of its own to the CSV reader) — leaving out the line
+/// ends before and after the row. Counting a lone `\r` matters when one
+/// sits in a quoted note: read with the wrong delimiter, the note's line
+/// splits into two rows, which must not count as more lines than the one
+/// row the right delimiter reads. Leaving out the ends matters for a `\r\n`
+/// inside a quoted note: the wrong delimiter ends a row at its `\r` and
+/// starts the next with its `\n`, which is still one line end, not two.
+fn lines_covered(text: &[u8], from: usize, to: usize) -> usize {
+    let is_end = |byte: &u8| *byte == b'\n' || *byte == b'\r';
+    let Some(raw) = text.get(from..to) else {
+        return 1;
+    };
+    let first = raw
+        .iter()
+        .position(|byte| !is_end(byte))
+        .unwrap_or(raw.len());
+    let last = raw
+        .iter()
+        .rposition(|byte| !is_end(byte))
+        .map_or(first, |at| at + 1);
+    let inner = (first..last.max(first)).filter(|&at| match raw.get(at) {
+        Some(b'\n') => true,
+        // The next byte of the whole text, which may lie past this row.
+        Some(b'\r') => text.get(from + at + 1) != Some(&b'\n'),
+        _ => false,
+    });
+    1 + inner.count()
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
@@ -230,10 +247,7 @@ fn sniff_delimiter(text: &str) -> u8 {
             if record.iter().all(|field| clean(field).is_empty()) {
                 continue;
             }
-            let lines = text
-                .as_bytes()
-                .get(before..after)
-                .map_or(1, |raw| line_ends(raw).max(1));
+            let lines = lines_covered(text.as_bytes(), before, after);
             rows.push((record.len(), lines));
         }
         let width = modal_width_of(rows.iter().map(|&(width, _)| width));
@@ -318,7 +332,8 @@ mod tests {
         let table = Table::new(text);
         assert_eq!(table.delimiter, b',');
         assert_eq!(data_rows(&table).len(), 2);
-        assert_eq!(line_ends(b"a\r\nb\rc\n"), 3);
+        assert_eq!(lines_covered(b"a\r\nb\rc\n", 0, 7), 3);
+        assert_eq!(lines_covered(b"\r\nx\r", 1, 4), 1);
     }
 
     #[test]
@@ -366,6 +381,18 @@ mod tests {
         let rows = data_rows(&table);
         assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4]);
         assert_eq!(rows[0].1[3], "one\nand two");
+    }
+
+    #[test]
+    fn a_quoted_line_end_of_return_and_newline_counts_once_for_every_delimiter() {
+        // A tab on both sides of a CRLF in a quoted name: read with a tab,
+        // each row splits at the CRLF, which must not count as two lines.
+        let text = "date,line,amount,note\n\
+                    1900-01-01,\"a\t\r\n\ta\",0.01,\n\
+                    1900-01-01,\"a\t\r\n\ta\",0.01,\n";
+        let table = Table::new(text);
+        assert_eq!(table.delimiter, b',');
+        assert_eq!(data_rows(&table).len(), 2);
     }
 
     #[test]
