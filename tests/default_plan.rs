@@ -148,7 +148,7 @@ fn the_file_is_in_canonical_form() {
 #[test]
 fn header_and_goals() {
     let plan = plan();
-    assert_eq!(plan.format_version, 4);
+    assert_eq!(plan.format_version, 5);
     assert_eq!(plan.format_version, yearplan::model::FORMAT_VERSION);
     assert_eq!(plan.title, "Annual Plan");
     assert_eq!(plan.start_date, date(2026, 1, 1));

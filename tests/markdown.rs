@@ -1417,3 +1417,26 @@ fn export_fails_on_a_bad_plan_and_never_writes_over_the_plan_itself() {
     );
     assert_eq!(fs::read_to_string(&plan_path).unwrap(), before);
 }
+
+/// A yearly rhythm is written many ways; each is the yearly cadence (format
+/// 5), and the export writes it back as one.
+#[test]
+fn a_yearly_review_cadence_is_read_in_the_words_people_use() {
+    for written in [
+        "Yearly",
+        "**Annually**",
+        "Year-end review",
+        "Every year",
+        "Annual review",
+    ] {
+        let text = format!("# Plan\n\n## Review Cadence\n- {written}: the year summed up\n");
+        let plan = import(&text).plan;
+        assert_eq!(
+            cadences(&plan),
+            [(Period::Yearly, "the year summed up")],
+            "{written}"
+        );
+        let again = import(&export_markdown(&plan)).plan;
+        assert_eq!(cadences(&again), cadences(&plan), "{written}");
+    }
+}

@@ -2488,7 +2488,12 @@ mod metrics {
         }
 
         fn period(&mut self) -> Period {
-            [Period::Weekly, Period::Monthly, Period::Quarterly][self.below(3) as usize]
+            [
+                Period::Weekly,
+                Period::Monthly,
+                Period::Quarterly,
+                Period::Yearly,
+            ][self.below(4) as usize]
         }
 
         fn measure(&mut self) -> MetricMeasure {

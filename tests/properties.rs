@@ -86,7 +86,12 @@ fn span() -> impl Strategy<Value = (Quarter, Quarter)> {
 }
 
 fn period() -> impl Strategy<Value = Period> {
-    prop::sample::select(vec![Period::Weekly, Period::Monthly, Period::Quarterly])
+    prop::sample::select(vec![
+        Period::Weekly,
+        Period::Monthly,
+        Period::Quarterly,
+        Period::Yearly,
+    ])
 }
 
 /// Hours one entry may hold: above zero, at most a day.

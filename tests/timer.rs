@@ -321,7 +321,7 @@ fn a_bad_timer_in_the_file_is_refused_with_a_clear_message() {
 fn a_format_3_file_reads_as_one_with_no_timer() {
     let text = io::to_ron_string(&plan())
         .unwrap()
-        .replace("format_version: 4,", "format_version: 3,");
+        .replace("format_version: 5,", "format_version: 3,");
     let read = io::parse_plan(&text).unwrap();
     assert_eq!(read.timer, None);
     assert_eq!(read.format_version, yearplan::model::FORMAT_VERSION);

@@ -62,7 +62,7 @@ pub fn check_figures(plan: &Plan) {
         let _ = progress::late_phases(plan, day);
         let _ = overview::next_tasks_due(plan, day, 5);
         let _ = review::cadence_statuses(plan, day);
-        for period in [Period::Weekly, Period::Monthly, Period::Quarterly] {
+        for period in [Period::Weekly, Period::Monthly, Period::Quarterly, Period::Yearly] {
             let _ = review::period_summary(plan, period, day);
         }
     }

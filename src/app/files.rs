@@ -156,13 +156,19 @@ pub(super) struct Saving {
 
 /// What a save writes.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum SaveKind {
+pub(super) enum SaveKind {
     /// The plan in the window. Says "Saved to …" unless something more
     /// telling is on the status line (what the timer recorded).
     Whole { keep_notice: bool },
     /// The file's own version with only the timer's change: the plan in
     /// the window keeps its other changes unsaved.
     TimerOnly,
+    /// This year's plan as its file holds it, with its year-end review; once
+    /// it is written, the window turns to the year starting on `start`.
+    YearEndReview {
+        start: NaiveDate,
+        unfinished: crate::model::next_year::Unfinished,
+    },
 }
 
 /// What the file looked like when the app last read or wrote it, to notice
@@ -439,7 +445,7 @@ impl YearplanApp {
         self.start_saving(path, plan, SaveKind::TimerOnly);
     }
 
-    fn start_saving(&mut self, path: &Path, plan: Plan, kind: SaveKind) {
+    pub(super) fn start_saving(&mut self, path: &Path, plan: Plan, kind: SaveKind) {
         if self.saving.is_some() {
             self.notice = Some(Notice::Info("Still saving the plan…".to_owned()));
             return;
@@ -548,6 +554,17 @@ impl YearplanApp {
             (Err(error), SaveKind::Whole { .. }) => {
                 self.after_save = None;
                 self.show_error(format!("Could not save the plan.\n\n{error}"));
+            }
+            (Ok(()), SaveKind::YearEndReview { start, unfinished }) => {
+                self.disk = DiskWatch::of(Some(&saving.path));
+                self.base = Some(saving.plan.clone());
+                self.turn_to_next_year(start, unfinished);
+            }
+            (Err(error), SaveKind::YearEndReview { .. }) => {
+                self.show_error(format!(
+                    "Could not write the year-end review into this year's plan, so the \
+                     next year was not started.\n\n{error}"
+                ));
             }
         }
     }
@@ -675,7 +692,7 @@ impl YearplanApp {
                 template.plan(start).map_err(|error| error.to_string())
             }
             super::questions::NewFrom::NextYear(unfinished) => {
-                (self.document.plan.next_year(start, unfinished)).map_err(|error| error.to_string())
+                return self.start_next_year(start, unfinished);
             }
             super::questions::NewFrom::ThisPlansStructure => {
                 (self.document.plan.structure(start)).map_err(|error| error.to_string())

@@ -18,6 +18,7 @@ use crate::ui::{self, PlanView, Tab};
 
 mod files;
 mod history;
+mod next_year;
 mod picture;
 mod questions;
 mod sync;

@@ -8,7 +8,9 @@ use egui::RichText;
 use super::YearplanApp;
 use crate::dialogs::FilePurpose;
 use crate::io::{TEMPLATES, Template};
+use crate::model::format::format_date;
 use crate::model::next_year::Unfinished;
+use crate::model::year_end::year_end_review;
 use crate::ui::widgets::date_picker;
 
 /// What waits for an answer to "save the changes first?" (or, for the last,
@@ -395,6 +397,25 @@ impl YearplanApp {
                     ui.end_row();
                 });
             ui.label(RichText::new(format!("Holds {}.", dialog.from.about())).weak());
+            if matches!(dialog.from, NewFrom::NextYear(_)) {
+                if let Some(review) = year_end_review(&self.document.plan) {
+                    ui.label(
+                        RichText::new(format!(
+                            "This year's plan already has its year-end review, of {}.",
+                            format_date(review.date)
+                        ))
+                        .weak(),
+                    );
+                } else if self.document.path.is_none() {
+                    ui.label(
+                        RichText::new(
+                            "This plan has no file, so it cannot keep a year-end review: \
+                             save it first to keep one.",
+                        )
+                        .color(crate::ui::widgets::UNDER),
+                    );
+                }
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Create").clicked() {
@@ -455,7 +476,7 @@ impl NewFrom {
             NewFrom::Template(template) => template.about,
             NewFrom::NextYear(_) => {
                 "this plan's lanes, targets, lines, metrics and cadences, and the tasks and \
-                 phases not done; this year's file stays as it is"
+                 phases not done; this year's file keeps the rest and gets its year-end review"
             }
             NewFrom::ThisPlansStructure => {
                 "this plan's lanes, tasks and targets, with nothing done and nothing logged"

@@ -19,7 +19,7 @@ pub use merge::{GITATTRIBUTES_LINE, MergeArgs};
 pub use timer::{LogArgs, TimerAction, TimerArgs, log_at, short_status, status, timer_at};
 
 use crate::io::markdown::{export_markdown, import_markdown};
-use crate::io::{FileError, load_plan, read_text, save_export, save_new_plan};
+use crate::io::{FileError, load_plan, read_text, save_export, save_new_plan, save_plan};
 use crate::model::calendar::first_day_of_year;
 use crate::model::format::{format_cents, format_hours_range};
 use crate::model::money::monthly_run_rate_cents;
@@ -63,8 +63,8 @@ pub enum Command {
     Check { path: PathBuf },
     /// Write the plan for the year after PLAN's to NEXT: PLAN's lanes,
     /// categories and targets, budget lines, metrics and review cadences,
-    /// with its unfinished tasks and phases carried over. PLAN is not
-    /// changed; NEXT is never overwritten.
+    /// with its unfinished tasks and phases carried over, and give PLAN its
+    /// year-end review (unless it has one). NEXT is never overwritten.
     NextYear {
         path: PathBuf,
         #[arg(short = 'o', long = "output", value_name = "NEXT")]
@@ -277,14 +277,50 @@ fn next_year(
             return ExitCode::FAILURE;
         }
     };
-    match save_new_plan(output, &next) {
+    if let Err(error) = save_new_plan(output, &next) {
+        return fail(&error);
+    }
+    println!(
+        "Wrote the plan for the year starting {} to {}: {} unfinished tasks and {} phases carried over.",
+        crate::model::format::format_date(start),
+        output.display(),
+        next.tasks().count(),
+        next.phases.len()
+    );
+    give_year_end_review(path, plan, chrono::Local::now().date_naive())
+}
+
+/// Writes this year's year-end review into the plan at `path` (read as
+/// `plan`), unless it has one already.
+fn give_year_end_review(path: &Path, mut plan: Plan, today: chrono::NaiveDate) -> ExitCode {
+    use crate::model::year_end::{new_year_end_review, year_end_review};
+    if let Some(review) = year_end_review(&plan) {
+        println!(
+            "{} already has its year-end review, of {}.",
+            path.display(),
+            crate::model::format::format_date(review.date)
+        );
+        return ExitCode::SUCCESS;
+    }
+    let review = new_year_end_review(
+        &plan,
+        today,
+        crate::model::ReviewId(crate::ui::fresh_id_candidate()),
+    );
+    let add =
+        crate::model::command::Command::Metrics(crate::model::command::MetricCommand::AddReview {
+            review,
+        });
+    if let Err(error) = plan.apply(&add) {
+        eprintln!("yearplan: could not add the year-end review: {error}");
+        return ExitCode::FAILURE;
+    }
+    match save_plan(path, &plan) {
         Ok(()) => {
             println!(
-                "Wrote the plan for the year starting {} to {}: {} unfinished tasks and {} phases carried over.",
-                crate::model::format::format_date(start),
-                output.display(),
-                next.tasks().count(),
-                next.phases.len()
+                "Added the year-end review of {} to {}.",
+                crate::model::format::format_date(today),
+                path.display()
             );
             ExitCode::SUCCESS
         }

@@ -68,6 +68,7 @@ pub fn plan_calendar(plan: &Plan, today: NaiveDate, now: DateTime<Utc>) -> Strin
             Period::Weekly => "FREQ=WEEKLY".to_owned(),
             Period::Monthly => "FREQ=MONTHLY".to_owned(),
             Period::Quarterly => "FREQ=MONTHLY;INTERVAL=3".to_owned(),
+            Period::Yearly => "FREQ=YEARLY".to_owned(),
         };
         let mut event = day_event(
             &format!("review-{}.{key}@yearplan", cadence.id.0),

@@ -254,6 +254,9 @@ fn migrate(text: &str, version: u32) -> Result<Cow<'_, str>, FileError> {
         // Format 4 added the timer, absent when none runs: a format 3 file
         // reads as one without a timer.
         3 => migrate(text, 4),
+        // Format 5 added the yearly period, for the year-end review: a
+        // format 4 file has none, and reads as it is.
+        4 => migrate(text, 5),
         FORMAT_VERSION => Ok(Cow::Borrowed(text)),
         // The probe has already refused 0 and newer versions; this arm keeps
         // the function total rather than trusting that.

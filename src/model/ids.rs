@@ -189,12 +189,13 @@ impl CadenceId {
     /// copies merge into one cadence rather than two.
     ///
     /// The period's place in the year's rhythm (weekly 1, monthly 2,
-    /// quarterly 3) keeps the file readable.
+    /// quarterly 3, yearly 4) keeps the file readable.
     pub fn for_period(period: super::Period) -> CadenceId {
         CadenceId(match period {
             super::Period::Weekly => 1,
             super::Period::Monthly => 2,
             super::Period::Quarterly => 3,
+            super::Period::Yearly => 4,
         })
     }
 }

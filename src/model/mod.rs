@@ -28,5 +28,6 @@ mod time_command;
 pub mod timer;
 pub mod validate;
 mod window;
+pub mod year_end;
 
 pub use plan::*;

@@ -16,7 +16,7 @@ use super::timer::Timer;
 /// older files get ids derived from their content and position on load.
 /// Format 4 added the running `timer`; a format 3 file reads as one with
 /// no timer running.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Declares a small copyable id type that is written to the file as a bare
 /// number, so references read as `category: 2` rather than `category: (2)`.
@@ -345,6 +345,8 @@ pub enum Period {
     Weekly,
     Monthly,
     Quarterly,
+    /// The year-end review: the plan year summed up (format 5).
+    Yearly,
 }
 
 impl Period {
@@ -353,6 +355,17 @@ impl Period {
             Period::Weekly => "Weekly",
             Period::Monthly => "Monthly",
             Period::Quarterly => "Quarterly",
+            Period::Yearly => "Yearly",
+        }
+    }
+
+    /// What a review of this period is called: "Weekly review", "Year-end review".
+    pub fn review_title(self) -> &'static str {
+        match self {
+            Period::Weekly => "Weekly review",
+            Period::Monthly => "Monthly review",
+            Period::Quarterly => "Quarterly review",
+            Period::Yearly => "Year-end review",
         }
     }
 }

@@ -43,6 +43,7 @@ pub fn one_period_after(period: Period, date: NaiveDate) -> NaiveDate {
         Period::Weekly => date.checked_add_days(Days::new(7)),
         Period::Monthly => date.checked_add_months(Months::new(1)),
         Period::Quarterly => date.checked_add_months(Months::new(3)),
+        Period::Yearly => date.checked_add_months(Months::new(12)),
     }
     .unwrap_or(NaiveDate::MAX)
 }
@@ -54,6 +55,7 @@ pub fn one_period_before(period: Period, date: NaiveDate) -> NaiveDate {
         Period::Weekly => date.checked_sub_days(Days::new(7)),
         Period::Monthly => date.checked_sub_months(Months::new(1)),
         Period::Quarterly => date.checked_sub_months(Months::new(3)),
+        Period::Yearly => date.checked_sub_months(Months::new(12)),
     }
     .unwrap_or(NaiveDate::MIN)
 }
@@ -98,7 +100,7 @@ impl DueStatus {
 }
 
 /// "1 day", "3 days".
-pub(crate) fn days(count: i64) -> String {
+pub fn days(count: i64) -> String {
     if count == 1 {
         "1 day".to_owned()
     } else {
@@ -236,7 +238,13 @@ fn spend_between(plan: &Plan, first: NaiveDate, last: NaiveDate) -> (i64, i64) {
 /// against it once and a quarterly review against three times it; a week is
 /// too short to judge against a monthly figure, so a weekly review holds the
 /// calendar month so far (through today) against it instead.
+///
+/// A yearly review is the year-end review, which covers the plan year
+/// rather than the twelve months before today: see [`super::year_end`].
 pub fn period_summary(plan: &Plan, period: Period, today: NaiveDate) -> String {
+    if period == Period::Yearly {
+        return super::year_end::year_end_summary(plan, today);
+    }
     let (first, last) = review_window(period, today);
     let day_count = (last - first).num_days() + 1;
     let mut text = String::new();
@@ -375,11 +383,16 @@ fn spend_summary(
                 against_allowance(running, run_rate, symbol)
             );
         }
-        Period::Quarterly => {
-            let allowed = run_rate.saturating_mul(3);
+        Period::Quarterly | Period::Yearly => {
+            let (months, words) = if period == Period::Quarterly {
+                (3, "three")
+            } else {
+                (12, "twelve")
+            };
+            let allowed = run_rate.saturating_mul(months);
             let _ = writeln!(
                 text,
-                "  Against three months of run-rate ({}): {}",
+                "  Against {words} months of run-rate ({}): {}",
                 money(allowed),
                 against_allowance(running, allowed, symbol)
             );

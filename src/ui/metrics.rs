@@ -6,10 +6,12 @@ use egui::{RichText, Ui};
 
 use super::widgets::{self, count, progress_bar, section_heading, set_accessible_name};
 use super::{PlanView, fresh_id_candidate};
+use crate::model::calendar::plan_end;
 use crate::model::command::{Command, MetricCommand};
 use crate::model::format::format_date;
 use crate::model::overview::metric_progress;
-use crate::model::review::{cadence_statuses, period_summary};
+use crate::model::review::{cadence_statuses, days, period_summary};
+use crate::model::year_end::{year_end_review, year_end_summary};
 use crate::model::{LaneId, MetricId, MetricMeasure, Period, Review, ReviewId, SuccessMetric};
 
 #[derive(Default)]
@@ -297,6 +299,9 @@ impl MetricsTab {
         if statuses.is_empty() {
             ui.label(RichText::new("This plan has no review cadence.").weak());
         }
+        let has_yearly_cadence = statuses
+            .iter()
+            .any(|status| status.period == Period::Yearly);
         egui::Grid::new("cadences")
             .num_columns(4)
             .striped(true)
@@ -351,7 +356,50 @@ impl MetricsTab {
                     }
                     ui.end_row();
                 }
+                // Every plan year ends: its review is offered whether or not
+                // the plan keeps a yearly cadence (which would be a row above).
+                if !has_yearly_cadence {
+                    self.year_end_row(ui, view);
+                }
             });
+    }
+
+    fn year_end_row(&mut self, ui: &mut Ui, view: &PlanView<'_>) {
+        ui.label(RichText::new(Period::Yearly.review_title()).strong());
+        ui.label("The plan year summed up");
+        let end = plan_end(view.plan.start_date);
+        match year_end_review(view.plan) {
+            Some(review) => {
+                ui.label(RichText::new(format!("done {}", format_date(review.date))).weak());
+            }
+            None if view.today > end => {
+                let since = end.succ_opt().unwrap_or(end);
+                ui.label(
+                    RichText::new(format!("due since {}", format_date(since)))
+                        .color(widgets::UNDER),
+                );
+            }
+            None => {
+                ui.label(
+                    RichText::new(format!(
+                        "the plan year ends {} (in {})",
+                        format_date(end),
+                        days((end - view.today).num_days())
+                    ))
+                    .weak(),
+                );
+            }
+        }
+        let start = ui.button("Start review");
+        set_accessible_name(&start, egui::Role::Button, "Start year-end review");
+        if start.clicked() {
+            self.review = Some(ReviewForm {
+                period: Period::Yearly,
+                summary: year_end_summary(view.plan, view.today),
+                notes: String::new(),
+            });
+        }
+        ui.end_row();
     }
 
     fn review_form_ui(
@@ -368,8 +416,8 @@ impl MetricsTab {
             ui.set_width(560.0);
             ui.label(
                 RichText::new(format!(
-                    "{} review, {}",
-                    form.period.label(),
+                    "{}, {}",
+                    form.period.review_title(),
                     format_date(view.today)
                 ))
                 .heading(),
@@ -430,9 +478,9 @@ fn review_log_ui(ui: &mut Ui, view: &PlanView<'_>, commands: &mut Vec<Command>) 
     );
     for (index, review) in view.plan.reviews.iter().enumerate().rev() {
         let title = format!(
-            "{} · {} review",
+            "{} · {}",
             format_date(review.date),
-            review.period.label()
+            review.period.review_title()
         );
         egui::CollapsingHeader::new(&title)
             .id_salt(("review", index))

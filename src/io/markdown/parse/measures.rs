@@ -18,6 +18,8 @@ pub(crate) fn period_named(name: &str) -> Option<Period> {
         "weekly" | "every week" | "each week" | "week" => Some(Period::Weekly),
         "monthly" | "every month" | "each month" | "month" => Some(Period::Monthly),
         "quarterly" | "every quarter" | "each quarter" | "quarter" => Some(Period::Quarterly),
+        "yearly" | "annually" | "annual" | "every year" | "each year" | "year" | "year-end"
+        | "year end" | "end of year" | "end of the year" => Some(Period::Yearly),
         _ => None,
     }
 }
