@@ -34,7 +34,7 @@ use std::fmt::Write as _;
 
 use super::format::{format_cents, format_date, format_hours, format_hours_range};
 use super::time::{TargetState, target_state};
-use super::{BudgetKind, LineId, Period, Plan};
+use super::{BudgetKind, CategoryId, LineId, Period, Plan};
 
 /// One period after `date`: 7 days, or one or three calendar months (ending
 /// on the last day of a shorter month). Saturates at the end of the calendar.
@@ -207,7 +207,7 @@ pub(crate) fn against_allowance(spent_cents: i64, allowed_cents: i64, symbol: &s
 
 /// Spend between `first` and `last` (inclusive), split into what the
 /// run-rate covers (every line that is not a one-time cap) and one-time spend.
-fn spend_between(plan: &Plan, first: NaiveDate, last: NaiveDate) -> (i64, i64) {
+pub(crate) fn spend_between(plan: &Plan, first: NaiveDate, last: NaiveDate) -> (i64, i64) {
     let one_time: std::collections::HashSet<LineId> = plan
         .budget_lines
         .iter()
@@ -289,14 +289,7 @@ fn hours_summary(
     // Entries after `last` do not exist yet on the day of the review, and
     // leaving them out keeps the summary what it was that day.
     for category in &plan.time_categories {
-        let hours: f64 = plan
-            .time_entries
-            .iter()
-            .filter(|entry| {
-                entry.category == category.id && first <= entry.date && entry.date <= last
-            })
-            .map(|entry| entry.hours)
-            .sum();
+        let hours = hours_between(plan, category.id, first, last);
         let per_week = hours * 7.0 / day_count.max(1) as f64;
         let state = target_state(
             per_week,
@@ -322,6 +315,19 @@ fn hours_summary(
             );
         }
     }
+}
+
+/// The hours logged on `category` between `first` and `last` (inclusive).
+pub(crate) fn hours_between(
+    plan: &Plan,
+    category: CategoryId,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> f64 {
+    (plan.time_entries.iter())
+        .filter(|entry| entry.category == category && first <= entry.date && entry.date <= last)
+        .map(|entry| entry.hours)
+        .sum()
 }
 
 fn tasks_summary(plan: &Plan, first: NaiveDate, last: NaiveDate, text: &mut String) {

@@ -25,7 +25,7 @@ use super::format::{format_cents, format_date, format_hours, format_hours_range}
 use super::money::{annual_budget_cents, monthly_run_rate_cents, monthly_spend, months_elapsed};
 use super::overview::metric_progress;
 use super::progress::{lane_progress, phases_done, plan_progress};
-use super::review::{against_allowance, days, target_state_label};
+use super::review::{against_allowance, days, hours_between, spend_between, target_state_label};
 use super::time::{TargetState, WeeklyHours, target_state, weekly_hours};
 use super::{BudgetKind, Period, PhaseStatus, Plan, Review, ReviewId};
 
@@ -123,12 +123,7 @@ fn hours_for_the_year(
         days(covered)
     );
     for category in &plan.time_categories {
-        let hours: f64 = (plan.time_entries.iter())
-            .filter(|entry| {
-                entry.category == category.id && first <= entry.date && entry.date <= last
-            })
-            .map(|entry| entry.hours)
-            .sum();
+        let hours = hours_between(plan, category.id, first, last);
         let per_week = hours * 7.0 / covered.max(1) as f64;
         let (min, max) = (category.weekly_min_hours, category.weekly_max_hours);
         let state = target_state_label(target_state(per_week, min, max));
@@ -166,9 +161,9 @@ fn spend_for_the_year(plan: &Plan, first: NaiveDate, last: NaiveDate, text: &mut
             .filter(|expense| expense.line == line && first <= expense.date && expense.date <= last)
             .fold(0_i64, |sum, expense| sum.saturating_add(expense.cents))
     };
-    let in_window = (plan.expenses.iter())
-        .filter(|expense| first <= expense.date && expense.date <= last)
-        .fold(0_i64, |sum, expense| sum.saturating_add(expense.cents));
+    // Every line is a monthly line or a one-time cap.
+    let (monthly, once) = spend_between(plan, first, last);
+    let in_window = monthly.saturating_add(once);
     let annual = annual_budget_cents(plan);
     if annual == 0 {
         let _ = writeln!(text, "Spend: {}; the plan has no budget", money(in_window));
@@ -183,9 +178,6 @@ fn spend_for_the_year(plan: &Plan, first: NaiveDate, last: NaiveDate, text: &mut
         );
     }
     let run_rate = monthly_run_rate_cents(plan);
-    let monthly: i64 = (plan.budget_lines.iter())
-        .filter(|line| matches!(line.kind, BudgetKind::Monthly { .. }))
-        .fold(0_i64, |sum, line| sum.saturating_add(spent_on(line.id)));
     if run_rate > 0 || monthly > 0 {
         let months = months_elapsed(first, last);
         let allowed = run_rate.saturating_mul(i64::try_from(months).unwrap_or(i64::MAX));
