@@ -195,6 +195,40 @@ fn only_a_yearly_review_of_this_year_is_its_year_end_review() {
     assert_eq!(year_end_review(&plan), None);
 }
 
+/// Once the year is over, the Overview and the report say the year-end
+/// review is due, until it is done; a yearly cadence says it by itself.
+#[test]
+fn the_year_end_review_is_due_once_the_year_is_over() {
+    use yearplan::model::year_end::review_statuses;
+    let mut plan = small_year();
+    let line = "Yearly (The plan year summed up): overdue by 3 days (due since Fri 1 Jan 2027); \
+                no review yet";
+    assert_eq!(review_statuses(&plan, date(2026, 12, 31)).len(), 1);
+    let statuses = review_statuses(&plan, date(2027, 1, 4));
+    assert_eq!(statuses.len(), 2);
+    assert_eq!(statuses[1].describe(date(2027, 1, 4)), line);
+    let report = yearplan::report::report(&plan, date(2027, 1, 4));
+    assert!(report.contains(line), "{report}");
+
+    plan.reviews
+        .push(yearplan::model::year_end::new_year_end_review(
+            &plan,
+            date(2027, 1, 2),
+            Default::default(),
+        ));
+    assert_eq!(review_statuses(&plan, date(2027, 1, 4)).len(), 1);
+
+    plan.reviews.clear();
+    plan.review_cadences.push(yearplan::model::ReviewCadence {
+        id: yearplan::model::CadenceId(4),
+        period: Period::Yearly,
+        purpose: "Big picture".to_owned(),
+    });
+    let statuses = review_statuses(&plan, date(2027, 1, 4));
+    assert_eq!(statuses.len(), 2);
+    assert_eq!(statuses[1].purpose, "Big picture");
+}
+
 #[test]
 fn next_year_writes_the_year_end_review_into_this_years_plan() {
     let dir = tempfile::tempdir().unwrap();
@@ -275,6 +309,10 @@ mod window {
         let path = dir.path().join("2026.plan.ron");
         let today = date(2027, 1, 4);
         let mut harness = on_file(&path, today);
+        harness.get_by_label(
+            "Yearly (The plan year summed up): overdue by 3 days (due since Fri 1 Jan 2027); \
+             no review yet",
+        );
         click(&mut harness, "Start next year…");
         harness.get_by_label_contains("gets its year-end review");
         choose(

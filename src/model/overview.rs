@@ -21,7 +21,7 @@ use super::money::{
     projected_year_end_cents,
 };
 use super::progress::{Progress, lane_progress, phases_done, plan_progress, quarter_progress};
-use super::review::{CadenceStatus, against_allowance, cadence_statuses, days, target_state_label};
+use super::review::{CadenceStatus, against_allowance, days, target_state_label};
 use super::time::{TargetState, WeeklyHours, target_state, weekly_target_total};
 use super::window::count;
 pub use super::window::{judged_months, judged_weeks};
@@ -544,7 +544,7 @@ pub struct Overview {
     /// [`quarter_progress`]).
     pub quarters: [Progress; 4],
     pub phases_done: Progress,
-    /// The plan's cadences, due or not.
+    /// The plan's cadences, due or not, and the year-end review once it is due.
     pub reviews: Vec<CadenceStatus>,
     /// Up to [`NEXT_TASKS`] open tasks with a due date, overdue first.
     pub next_tasks: Vec<DueTask>,
@@ -599,7 +599,7 @@ pub fn overview(
             .collect(),
         quarters: Quarter::ALL.map(|quarter| quarter_progress(plan, quarter)),
         phases_done: phases_done(plan),
-        reviews: cadence_statuses(plan, today),
+        reviews: super::year_end::review_statuses(plan, today),
         next_tasks: next_tasks_due(plan, today, NEXT_TASKS),
         phase_forecast: phase_completion_forecast(plan, today),
         spend_forecast: spend_forecast(plan, spend, today),

@@ -25,7 +25,10 @@ use super::format::{format_cents, format_date, format_hours, format_hours_range}
 use super::money::{annual_budget_cents, monthly_run_rate_cents, monthly_spend, months_elapsed};
 use super::overview::metric_progress;
 use super::progress::{lane_progress, phases_done, plan_progress};
-use super::review::{against_allowance, days, hours_between, spend_between, target_state_label};
+use super::review::{
+    CadenceStatus, against_allowance, cadence_due, cadence_statuses, days, hours_between,
+    spend_between, target_state_label,
+};
 use super::time::{TargetState, WeeklyHours, target_state, weekly_hours};
 use super::{BudgetKind, Period, PhaseStatus, Plan, Review, ReviewId};
 
@@ -45,6 +48,30 @@ pub fn year_end_review(plan: &Plan) -> Option<&Review> {
         .filter(|review| review.period == Period::Yearly && review.date >= plan.start_date)
         .max_by_key(|review| review.date)
 }
+
+/// The plan's cadences with their status on `today` ([`cadence_statuses`]),
+/// and once the plan year is over without its year-end review, that review
+/// too, due since the day after the year's end — unless the plan keeps a
+/// yearly cadence, whose row already says so.
+pub fn review_statuses(plan: &Plan, today: NaiveDate) -> Vec<CadenceStatus> {
+    let mut statuses = cadence_statuses(plan, today);
+    let over = today > plan_end(plan.start_date);
+    let yearly = statuses
+        .iter()
+        .any(|status| status.period == Period::Yearly);
+    if over && !yearly && year_end_review(plan).is_none() {
+        statuses.push(CadenceStatus {
+            period: Period::Yearly,
+            purpose: YEAR_END_PURPOSE.to_owned(),
+            last_review: None,
+            due: cadence_due(plan, Period::Yearly, today),
+        });
+    }
+    statuses
+}
+
+/// What the year-end review is for, where the plan names no yearly cadence.
+pub const YEAR_END_PURPOSE: &str = "The plan year summed up";
 
 /// The year-end review made on `today`, with its summary frozen in and no
 /// notes; `id` as for any new record (the plan keeps ids unique when it is

@@ -11,7 +11,7 @@ use crate::model::command::{Command, MetricCommand};
 use crate::model::format::format_date;
 use crate::model::overview::metric_progress;
 use crate::model::review::{cadence_statuses, days, period_summary};
-use crate::model::year_end::{year_end_review, year_end_summary};
+use crate::model::year_end::{YEAR_END_PURPOSE, year_end_review, year_end_summary};
 use crate::model::{LaneId, MetricId, MetricMeasure, Period, Review, ReviewId, SuccessMetric};
 
 #[derive(Default)]
@@ -366,7 +366,7 @@ impl MetricsTab {
 
     fn year_end_row(&mut self, ui: &mut Ui, view: &PlanView<'_>) {
         ui.label(RichText::new(Period::Yearly.review_title()).strong());
-        ui.label("The plan year summed up");
+        ui.label(YEAR_END_PURPOSE);
         let end = plan_end(view.plan.start_date);
         match year_end_review(view.plan) {
             Some(review) => {
