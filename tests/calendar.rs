@@ -100,6 +100,27 @@ fn the_example_plans_calendar_holds_its_due_dates_phases_and_reviews() {
     );
 }
 
+/// A yearly cadence is one event, on the day after the plan year ends,
+/// with no rule: the next year's plan has its own.
+#[test]
+fn a_yearly_cadence_is_one_event_when_the_year_is_over() {
+    let mut plan = io::example_plan().unwrap();
+    plan.review_cadences.push(yearplan::model::ReviewCadence {
+        id: yearplan::model::CadenceId(4),
+        period: yearplan::model::Period::Yearly,
+        purpose: "The year summed up".to_owned(),
+    });
+    let events = events(&plan_calendar(&plan, date(2026, 11, 27), now()));
+    assert_eq!(
+        events["review-4.elixir-systems-mastery.2026-05-04@yearplan"],
+        (
+            date(2027, 5, 4),
+            "Year-end review: The year summed up".to_owned(),
+            None
+        )
+    );
+}
+
 /// Exported again later, after a rename and a tick, the same events carry
 /// the same UIDs, so a calendar app updates them rather than adding more.
 #[test]

@@ -65,19 +65,23 @@ pub fn plan_calendar(plan: &Plan, today: NaiveDate, now: DateTime<Utc>) -> Strin
             DueStatus::Due { since, .. } => since,
         };
         let rule = match cadence.period {
-            Period::Weekly => "FREQ=WEEKLY".to_owned(),
-            Period::Monthly => "FREQ=MONTHLY".to_owned(),
-            Period::Quarterly => "FREQ=MONTHLY;INTERVAL=3".to_owned(),
-            Period::Yearly => "FREQ=YEARLY".to_owned(),
+            Period::Weekly => Some("FREQ=WEEKLY"),
+            Period::Monthly => Some("FREQ=MONTHLY"),
+            Period::Quarterly => Some("FREQ=MONTHLY;INTERVAL=3"),
+            // Once a plan year, when the year is over: one event, which
+            // the next year's calendar follows.
+            Period::Yearly => None,
         };
         let mut event = day_event(
             &format!("review-{}.{key}@yearplan", cadence.id.0),
             next,
-            &format!("{} review: {}", cadence.period.label(), cadence.purpose),
+            &format!("{}: {}", cadence.period.review_title(), cadence.purpose),
             plan.display_title(),
             now,
         );
-        event.add_property("RRULE", format!("{rule};UNTIL={until}"));
+        if let Some(rule) = rule {
+            event.add_property("RRULE", format!("{rule};UNTIL={until}"));
+        }
         calendar.push(event.done());
     }
     calendar.done().to_string()
