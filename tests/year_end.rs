@@ -284,7 +284,8 @@ fn next_year_writes_the_year_end_review_into_this_years_plan() {
 mod window {
     use super::*;
     use common::window::{
-        Window, app_on, choose, click, plan, tick_on_the_board, wait_for_save, window,
+        Window, app_on, choose, click, plan, tick_on_the_board, wait_for_open, wait_for_save,
+        window,
     };
     use egui_kittest::kittest::Queryable;
     use yearplan::model::next_year::Unfinished;
@@ -333,7 +334,34 @@ mod window {
             .unwrap();
         assert_eq!(plan(&harness), &expected);
         assert!(harness.state().document().path.is_none());
-        harness.get_by_label_contains("2026.plan.ron has its year-end review of Mon 4 Jan 2027");
+        harness.get_by_label_contains("2026.plan.ron has its year-end review.");
+    }
+
+    /// Another machine's change synced into the file just before: the
+    /// review is made from the file's plan and written with that change.
+    #[test]
+    fn a_change_synced_into_the_file_is_kept_with_the_year_end_review() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2026.plan.ron");
+        let today = date(2027, 1, 4);
+        let mut harness = on_file(&path, today);
+        let mut synced = small_year();
+        synced.swimlanes[1].blocks[0].tasks[0].done = true;
+        io::save_plan(&path, &synced).unwrap();
+        harness.state_mut().check_disk_now();
+        wait_for_open(&mut harness);
+        click(&mut harness, "Start next year…");
+        click(&mut harness, "Create");
+        wait_for_save(&mut harness);
+        harness.run();
+        let this = io::load_plan(&path).unwrap();
+        assert!(this.swimlanes[1].blocks[0].tasks[0].done);
+        let review = year_end_review(&this).unwrap();
+        assert!(
+            review.summary.contains("Tasks done: 3 of 4 (75%)"),
+            "{}",
+            review.summary
+        );
     }
 
     /// Chose not to save the last change before starting the next year:

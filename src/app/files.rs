@@ -163,12 +163,27 @@ pub(super) enum SaveKind {
     /// The file's own version with only the timer's change: the plan in
     /// the window keeps its other changes unsaved.
     TimerOnly,
-    /// This year's plan as its file holds it, with its year-end review; once
-    /// it is written, the window turns to the year starting on `start`.
+    /// This year's plan read from its file, given its year-end review made
+    /// on `today` (unless it has one) and written back; once it is, the
+    /// window turns to the year starting on `start`.
     YearEndReview {
+        today: NaiveDate,
+        review: crate::model::ReviewId,
         start: NaiveDate,
         unfinished: crate::model::next_year::Unfinished,
     },
+}
+
+/// What a save of `kind` does to the file at `path`: writes `plan`, or for
+/// the year-end review, reads the file's own plan and writes it back with
+/// the review.
+fn write(path: &Path, plan: &Plan, kind: SaveKind) -> Result<(), FileError> {
+    match kind {
+        SaveKind::Whole { .. } | SaveKind::TimerOnly => io::save_plan(path, plan),
+        SaveKind::YearEndReview { today, review, .. } => {
+            super::next_year::write_year_end_review(path, today, review)
+        }
+    }
 }
 
 /// What the file looked like when the app last read or wrote it, to notice
@@ -456,7 +471,7 @@ impl YearplanApp {
         let spawned = std::thread::Builder::new()
             .name("save-plan".to_owned())
             .spawn(move || {
-                let _ = sender.send(io::save_plan(&owned, &plan));
+                let _ = sender.send(write(&owned, &plan, kind));
             });
         let saving = Saving {
             path: path.to_path_buf(),
@@ -469,7 +484,7 @@ impl YearplanApp {
             Ok(_) => self.saving = Some(saving),
             // No thread to be had: write it here rather than not at all.
             Err(_) => {
-                let result = io::save_plan(path, &saving.plan);
+                let result = write(path, &saving.plan, kind);
                 self.saved(&saving, result);
             }
         }
@@ -555,9 +570,12 @@ impl YearplanApp {
                 self.after_save = None;
                 self.show_error(format!("Could not save the plan.\n\n{error}"));
             }
-            (Ok(()), SaveKind::YearEndReview { start, unfinished }) => {
-                self.disk = DiskWatch::of(Some(&saving.path));
-                self.base = Some(saving.plan.clone());
+            (
+                Ok(()),
+                SaveKind::YearEndReview {
+                    start, unfinished, ..
+                },
+            ) => {
                 self.turn_to_next_year(start, unfinished);
             }
             (Err(error), SaveKind::YearEndReview { .. }) => {

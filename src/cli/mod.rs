@@ -287,33 +287,30 @@ fn next_year(
         next.tasks().count(),
         next.phases.len()
     );
-    give_year_end_review(path, plan, chrono::Local::now().date_naive())
+    write_year_end_review(path, plan, chrono::Local::now().date_naive())
 }
 
 /// Writes this year's year-end review into the plan at `path` (read as
 /// `plan`), unless it has one already.
-fn give_year_end_review(path: &Path, mut plan: Plan, today: chrono::NaiveDate) -> ExitCode {
-    use crate::model::year_end::{new_year_end_review, year_end_review};
-    if let Some(review) = year_end_review(&plan) {
-        println!(
-            "{} already has its year-end review, of {}.",
-            path.display(),
-            crate::model::format::format_date(review.date)
-        );
-        return ExitCode::SUCCESS;
-    }
-    let review = new_year_end_review(
-        &plan,
-        today,
-        crate::model::ReviewId(crate::ui::fresh_id_candidate()),
-    );
-    let add =
-        crate::model::command::Command::Metrics(crate::model::command::MetricCommand::AddReview {
-            review,
-        });
-    if let Err(error) = plan.apply(&add) {
-        eprintln!("yearplan: could not add the year-end review: {error}");
-        return ExitCode::FAILURE;
+fn write_year_end_review(path: &Path, mut plan: Plan, today: chrono::NaiveDate) -> ExitCode {
+    use crate::model::year_end::{give_year_end_review, year_end_review};
+    let id = crate::model::ReviewId(crate::ui::fresh_id_candidate());
+    match give_year_end_review(&mut plan, today, id) {
+        Ok(true) => {}
+        Ok(false) => {
+            if let Some(review) = year_end_review(&plan) {
+                println!(
+                    "{} already has its year-end review, of {}.",
+                    path.display(),
+                    crate::model::format::format_date(review.date)
+                );
+            }
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            eprintln!("yearplan: could not add the year-end review: {error}");
+            return ExitCode::FAILURE;
+        }
     }
     match save_plan(path, &plan) {
         Ok(()) => {

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use std::fmt::Write as _;
 
 use super::calendar::{IsoWeek, plan_end};
+use super::command::{Command, CommandError, MetricCommand};
 use super::format::{format_cents, format_date, format_hours, format_hours_range};
 use super::money::{annual_budget_cents, monthly_run_rate_cents, monthly_spend, months_elapsed};
 use super::overview::metric_progress;
@@ -84,6 +85,21 @@ pub fn new_year_end_review(plan: &Plan, today: NaiveDate, id: ReviewId) -> Revie
         summary: year_end_summary(plan, today),
         notes: String::new(),
     }
+}
+
+/// Gives the plan its year-end review made on `today`, unless it has one:
+/// whether it was added. Refused only for a day outside the years a plan
+/// accepts.
+pub fn give_year_end_review(
+    plan: &mut Plan,
+    today: NaiveDate,
+    id: ReviewId,
+) -> Result<bool, CommandError> {
+    if year_end_review(plan).is_some() {
+        return Ok(false);
+    }
+    let review = new_year_end_review(plan, today, id);
+    plan.apply(&Command::Metrics(MetricCommand::AddReview { review }))
 }
 
 /// The year-end summary of the plan on `today` (see the module notes).
