@@ -481,6 +481,29 @@ fn saving_keeps_the_file_permissions() {
     assert_eq!(mode, 0o640);
 }
 
+/// A new plan or export is made as any new file is (0666 less the umask,
+/// as `File::create` makes one), not private as a temporary file is.
+#[cfg(unix)]
+#[test]
+fn a_new_file_has_the_permissions_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |path: &std::path::Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let reference = dir.path().join("made by File::create");
+    fs::File::create(&reference).unwrap();
+    let plan = dir.path().join("plan.ron");
+    save_plan(&plan, &seed_plan()).unwrap();
+    let export = dir.path().join("status.html");
+    yearplan::io::save_export(&export, "<html></html>").unwrap();
+    assert_eq!(mode(&plan), mode(&reference));
+    assert_eq!(mode(&export), mode(&reference));
+    assert_ne!(
+        mode(&reference),
+        0o600,
+        "the umask here hides the difference"
+    );
+}
+
 // Bad files: each is refused with a message that says what and where, and
 // the file is left as it was (checked inside `refused`).
 

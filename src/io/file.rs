@@ -411,7 +411,7 @@ fn write_atomically(
         }
     };
 
-    let mut temp = NamedTempFile::new_in(folder).map_err(write_error(format!(
+    let mut temp = new_temporary_file(folder).map_err(write_error(format!(
         "could not create a file in {}",
         folder.display()
     )))?;
@@ -516,6 +516,21 @@ pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".bak");
     PathBuf::from(name)
+}
+
+/// A temporary file in `folder` made as any program makes a new file: with
+/// the permissions the umask leaves of read and write for all (0644 under
+/// the usual umask), not private to the owner as temporary files are, so a
+/// new plan, export or status page can be shared like any other file. A file
+/// that replaces another takes that one's permissions instead.
+fn new_temporary_file(folder: &Path) -> io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder)
 }
 
 /// Copies the current file to `PATH.bak` through a temporary file, so a
