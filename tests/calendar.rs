@@ -82,7 +82,16 @@ fn the_example_plans_calendar_holds_its_due_dates_phases_and_reviews() {
             Some("FREQ=WEEKLY;UNTIL=20270503".to_owned())
         )
     );
-    assert_eq!(event("review-2").0, date(2026, 11, 30));
+    // Due on the 30th (a month after 31 October): each month's 30th, or
+    // its last day when it has none, as Yearplan counts months.
+    assert_eq!(
+        event("review-2"),
+        (
+            date(2026, 11, 30),
+            "Monthly review: Swimlane review and adjustment".to_owned(),
+            Some("FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1;UNTIL=20270503".to_owned())
+        )
+    );
     assert_eq!(
         event("review-3"),
         (

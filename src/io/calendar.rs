@@ -7,7 +7,7 @@
 //! moment: importing the file again updates the events rather than adding
 //! them twice. Renaming the plan or moving its start makes new ones.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::model::calendar::{plan_end, quarter_end};
@@ -65,9 +65,9 @@ pub fn plan_calendar(plan: &Plan, today: NaiveDate, now: DateTime<Utc>) -> Strin
             DueStatus::Due { since, .. } => since,
         };
         let rule = match cadence.period {
-            Period::Weekly => Some("FREQ=WEEKLY"),
-            Period::Monthly => Some("FREQ=MONTHLY"),
-            Period::Quarterly => Some("FREQ=MONTHLY;INTERVAL=3"),
+            Period::Weekly => Some("FREQ=WEEKLY".to_owned()),
+            Period::Monthly => Some(format!("FREQ=MONTHLY{}", month_day_rule(next))),
+            Period::Quarterly => Some(format!("FREQ=MONTHLY;INTERVAL=3{}", month_day_rule(next))),
             // Once a plan year, when the year is over: one event, which
             // the next year's calendar follows.
             Period::Yearly => None,
@@ -85,6 +85,19 @@ pub fn plan_calendar(plan: &Plan, today: NaiveDate, now: DateTime<Utc>) -> Strin
         calendar.push(event.done());
     }
     calendar.done().to_string()
+}
+
+/// For a monthly rule starting on the 29th, 30th or 31st: the last of those
+/// days each month has, as Yearplan counts a month after a day the next month
+/// lacks (31 January, then 28 February). A bare monthly rule would skip the
+/// months without the day (RFC 5545 drops dates that do not exist).
+fn month_day_rule(start: NaiveDate) -> String {
+    let day = start.day();
+    if day <= 28 {
+        return String::new();
+    }
+    let days: Vec<String> = (28..=day).map(|day| day.to_string()).collect();
+    format!(";BYMONTHDAY={};BYSETPOS=-1", days.join(","))
 }
 
 /// An event over the whole of `day`.
