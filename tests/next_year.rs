@@ -289,7 +289,7 @@ mod window {
         let mut harness = on(date(2027, 4, 20));
         click(&mut harness, "File");
         click(&mut harness, "Start next year…");
-        harness.get_by_label("New plan");
+        harness.get_by_label("Start next year");
         choose(
             &mut harness,
             "Start from",
@@ -313,7 +313,7 @@ mod window {
         let mut after = on(date(2027, 5, 10));
         after.get_by_label("Plan year: ended 7 days ago");
         click(&mut after, "Start next year…");
-        after.get_by_label("New plan");
+        after.get_by_label("Start next year");
         click(&mut after, "Create");
         assert_eq!(plan(&after).start_date, date(2027, 5, 4));
         assert_eq!(plan(&after).tasks().count(), 25);

@@ -356,7 +356,11 @@ impl YearplanApp {
         let mut answer = None;
         let modal = egui::Modal::new(egui::Id::unique("new_plan")).show(ctx, |ui| {
             ui.set_max_width(440.0);
-            ui.label(RichText::new("New plan").strong());
+            let title = match dialog.from {
+                NewFrom::NextYear(_) => "Start next year",
+                NewFrom::Template(_) | NewFrom::ThisPlansStructure => "New plan",
+            };
+            ui.label(RichText::new(title).strong());
             egui::Grid::new("new_plan_grid")
                 .num_columns(2)
                 .show(ui, |ui| {
