@@ -222,6 +222,40 @@ fn an_export_imported_twice_adds_nothing_the_second_time() {
     );
 }
 
+#[test]
+fn a_row_only_a_kept_choice_maps_comes_in_the_first_time_not_the_second() {
+    // The third row has no project; its description holds "Reading", the
+    // project the person sends to Learning. The import keeps that choice as
+    // a rule, so the row goes to Learning now, as it would next time.
+    let bytes = b"Project,Description,Start date,Duration\n\
+Reading,Async book,2026-05-11,01:30:00\n\
+Side project,Parser,2026-05-12,00:45:00\n\
+,Reading group,2026-05-13,01:00:00\n";
+    let mut plan = plan();
+    let learning = learning(&plan);
+    let choices = Choices {
+        mapping: vec![("Reading".to_owned(), MapTo::Bucket(learning))],
+        ..Choices::default()
+    };
+    let first: Preview<TimeEntry> = preview(bytes, &plan, &choices);
+    assert_eq!(
+        entries(&first),
+        [(day(2026, 5, 11), 5_400), (day(2026, 5, 13), 3_600)]
+    );
+    assert!(first.batch.records.iter().all(|e| e.category == learning));
+    assert_eq!(skipped(&first), [(3, "unmapped")]);
+    plan.apply(&yearplan::model::command::Command::Time(
+        yearplan::model::command::TimeCommand::Import(first.batch),
+    ))
+    .unwrap();
+    let again: Preview<TimeEntry> = preview(bytes, &plan, &choices);
+    assert_eq!(again.batch.records, []);
+    assert_eq!(
+        skipped(&again),
+        [(2, "duplicate"), (3, "unmapped"), (4, "duplicate")]
+    );
+}
+
 // --- money -----------------------------------------------------------------
 
 #[test]
