@@ -11,7 +11,7 @@ use common::window::{
 };
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use yearplan::app::{Clock, Document, YearplanApp};
 use yearplan::io;
 use yearplan::ui::Tab;
@@ -88,6 +88,11 @@ fn ticking_a_task_by_its_label_updates_the_progress_shown() {
     assert!(!harness.state().window_title().contains('•'));
 
     click_checkbox(&mut harness, "Establish CI/CD pipeline");
+    // A screen reader reads the window's name, unsaved mark and all.
+    assert_eq!(
+        harness.root().accesskit_node().label().as_deref(),
+        Some(harness.state().window_title().as_str())
+    );
 
     harness.get_by_label("Core Q1 progress: 1/4");
     harness.get_by_label("Core progress: 1/16");

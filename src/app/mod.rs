@@ -450,6 +450,11 @@ impl YearplanApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+        // A screen reader names the window by its accessibility root, which
+        // egui makes anew each frame without a name.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |root| {
+            root.set_label(self.shown_title.as_str());
+        });
     }
 
     fn show_error(&mut self, message: String) {
